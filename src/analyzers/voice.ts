@@ -1,0 +1,56 @@
+/**
+ * Whose voice a span is in: the outlet's own (headline, narration), a scare quote, or a
+ * quoted or reported speaker. "Evil" in a headline and "evil" in a minister's quote are
+ * different facts, and this is where they are told apart.
+ */
+import type { Document } from '../document/types.js';
+import type { FindingVoice, Quote } from '../schema/record.js';
+
+export interface SpanVoice {
+  readonly voice: FindingVoice;
+  readonly speaker: string | null;
+}
+
+const OWN_VOICE_BLOCKS = new Set(['headline', 'dek', 'caption']);
+
+/**
+ * Returns a lookup from a span to its voice. Quotes are searched innermost-first, so a
+ * quoted phrase inside reported speech (a mixed quote) counts as the speaker's own words.
+ */
+export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (start: number, end: number) => SpanVoice {
+  const sorted = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+  const blockStarts = doc.blocks.map((b) => b.start);
+  return (start, end) => {
+    let best: Quote | null = null;
+    // Quotes are few per article; a linear scan over the ones that start before `start` is cheap.
+    for (const quote of sorted) {
+      if (quote.start > start) break;
+      if (quote.end >= end && (!best || quote.end - quote.start <= best.end - best.start)) best = quote;
+    }
+    if (best) {
+      switch (best.kind) {
+        case 'scare':
+          return { voice: 'scare', speaker: best.speaker };
+        case 'indirect':
+          return { voice: 'reported', speaker: best.speaker };
+        default:
+          return { voice: 'quoted', speaker: best.speaker };
+      }
+    }
+    const blockIndex = upperBound(blockStarts, start) - 1;
+    const block = blockIndex >= 0 ? doc.blocks[blockIndex] : undefined;
+    return { voice: block && OWN_VOICE_BLOCKS.has(block.kind) ? 'headline' : 'narration', speaker: null };
+  };
+}
+
+/** Index of the first element greater than `value` in a sorted array. */
+export function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

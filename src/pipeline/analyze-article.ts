@@ -1,0 +1,80 @@
+/**
+ * The one data flow: article → structured article → document → analyzers → findings →
+ * scores and summary → analysis record. Everything is compiled once per lexicon set;
+ * the returned function is pure and cheap to call per article.
+ */
+import { createAttributionAnalyzer } from '../analyzers/attribution.js';
+import { createEntityFinder } from '../analyzers/entities.js';
+import { createEntityRecordBuilder } from '../analyzers/entity-records.js';
+import { createLoadedLanguageAnalyzer } from '../analyzers/loaded-language.js';
+import { createProvenanceAnalyzer } from '../analyzers/provenance.js';
+import { createSentimentScorer } from '../analyzers/sentiment.js';
+import { createDocumentBuilder } from '../document/build-document.js';
+import type { Article } from '../input/article.js';
+import { createArticleStructurer } from '../input/structure-article.js';
+import { describeLexicons, type LexiconSet } from '../lexicon/load.js';
+import { ANALYSIS_SCHEMA_ID, type AnalysisRecord, type Finding } from '../schema/record.js';
+import { FRAMELENS_VERSION } from '../version.js';
+import { computeScores } from './scores.js';
+import { summarize } from './summary.js';
+
+/** Findings sorted by start, then end, then rule, as the contract requires; ids made unique. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const seen = new Set<string>();
+  const unique: Finding[] = [];
+  for (const finding of findings) {
+    if (seen.has(finding.id)) continue;
+    seen.add(finding.id);
+    unique.push(finding);
+  }
+  return unique;
+}
+
+export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) => AnalysisRecord {
+  const structure = createArticleStructurer(lexicons['text-cleaning']);
+  const buildDocument = createDocumentBuilder(lexicons);
+  const findEntities = createEntityFinder(lexicons);
+  const attribute = createAttributionAnalyzer(lexicons);
+  const findLoadedLanguage = createLoadedLanguageAnalyzer(lexicons);
+  const findProvenance = createProvenanceAnalyzer(lexicons);
+  const scoreSentiment = createSentimentScorer();
+  const buildEntities = createEntityRecordBuilder(lexicons);
+  const meta = { framelens: FRAMELENS_VERSION, lexicons: describeLexicons(lexicons) };
+
+  return (article) => {
+    const doc = buildDocument(structure(article));
+    const mentions = findEntities(doc);
+    const attribution = attribute(doc, mentions);
+    const loaded = findLoadedLanguage(doc, mentions, attribution);
+    const provenance = findProvenance(doc);
+    const sentiment = scoreSentiment(doc);
+    const findings = sortFindings([...loaded, ...attribution.findings, ...provenance.findings]);
+    const entities = buildEntities(doc, mentions, findings, sentiment);
+    const a = doc.article;
+    const partial: Omit<AnalysisRecord, 'scores' | 'summary' | 'meta'> = {
+      schema: ANALYSIS_SCHEMA_ID,
+      id: a.id,
+      source: a.source,
+      outlet: a.outlet ?? provenance.provenance.outlet?.name ?? null,
+      title: a.title,
+      byline: a.byline,
+      url: a.url,
+      published: a.published,
+      ...(Object.keys(a.fields).length ? { fields: a.fields } : {}),
+      text: doc.text,
+      blocks: [...doc.blocks],
+      removed: [...doc.removed],
+      repairs: [...doc.repairs],
+      quotes: [...attribution.quotes],
+      voices: [...attribution.voices],
+      findings,
+      provenance: provenance.provenance,
+      entities,
+    };
+    const scores = computeScores(doc, partial, sentiment);
+    const record: AnalysisRecord = { ...partial, scores, summary: '', meta };
+    record.summary = summarize(record);
+    return record;
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Per-article scores. Every score is a count or sum over findings, quotes, voices or
+ * credits of the record, so each number can be traced back to the words behind it.
+ *
+ * Rates: `loadedPer1kOwnVoice` is per 1,000 words of the outlet's own text (outside
+ * direct, mixed and reported quotes; scare quotes are the outlet's own), and
+ * `loadedPer1kQuoted` per 1,000 words inside quotes, so an article that quotes a lot is
+ * not counted as loaded in its own voice.
+ */
+import type { SentimentResult } from '../analyzers/types.js';
+import type { Document } from '../document/types.js';
+import type { AnalysisRecord, Scores } from '../schema/record.js';
+
+type ScoreInput = Pick<AnalysisRecord, 'findings' | 'quotes' | 'voices' | 'provenance'>;
+
+const OWN_VOICES = new Set(['headline', 'narration']);
+const QUOTED_VOICES = new Set(['quoted', 'reported']);
+/** Cue classes that distance the outlet from what a speaker says. */
+const DISTANCING_CATEGORY = 'doubt-verb';
+
+function per1k(count: number, words: number): number {
+  return words > 0 ? round((count * 1000) / words) : 0;
+}
+
+export function round(value: number, digits = 4): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Marks which words fall inside speech quotes (direct, mixed, indirect), by a sweep over sorted spans. */
+export function countQuotedWords(doc: Document, quotes: ScoreInput['quotes']): number {
+  const spans = quotes.filter((q) => q.kind !== 'scare').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0]);
+  let quoted = 0;
+  let spanIndex = 0;
+  for (const token of doc.tokens) {
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    while (spanIndex < spans.length && (spans[spanIndex] as readonly [number, number])[1] <= token.start) spanIndex++;
+    // Spans may nest or overlap; look ahead over spans that start before this token.
+    for (let j = spanIndex; j < spans.length; j++) {
+      const span = spans[j] as readonly [number, number];
+      if (span[0] > token.start) break;
+      if (span[1] >= token.end) {
+        quoted++;
+        break;
+      }
+    }
+  }
+  return quoted;
+}
+
+export function countWords(doc: Document): number {
+  let words = 0;
+  for (const token of doc.tokens) if (token.kind === 'word' || token.kind === 'number') words++;
+  return words;
+}
+
+export function computeScores(doc: Document, record: ScoreInput, sentiment: SentimentResult): Scores {
+  const words = countWords(doc);
+  const quotedWords = countQuotedWords(doc, record.quotes);
+  const ownWords = words - quotedWords;
+  const loaded = record.findings.filter((f) => f.analyzer === 'loaded-language');
+  const own = loaded.filter((f) => OWN_VOICES.has(f.voice));
+  const quoted = loaded.filter((f) => QUOTED_VOICES.has(f.voice));
+  const byCategory: Record<string, number> = {};
+  const byVoice: Record<string, number> = {};
+  for (const finding of loaded) {
+    byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
+    byVoice[finding.voice] = (byVoice[finding.voice] ?? 0) + 1;
+  }
+  const cues = record.findings.filter((f) => f.analyzer === 'attribution' && f.rule.startsWith('attribution/verb-'));
+  const distancing = cues.filter((f) => f.category === DISTANCING_CATEGORY).length;
+  const anonymousVoices = record.voices.filter((v) => v.anonymous).length;
+  return {
+    words,
+    sentences: doc.sentences.length,
+    loadedTerms: loaded.length,
+    loadedWeight: round(loaded.reduce((sum, f) => sum + f.weight, 0)),
+    loadedPer1k: per1k(loaded.length, words),
+    loadedPer1kOwnVoice: per1k(own.length, ownWords),
+    loadedPer1kQuoted: per1k(quoted.length, quotedWords),
+    ownVoiceLoaded: own.length,
+    quotedLoaded: quoted.length,
+    headlineLoaded: loaded.filter((f) => f.voice === 'headline').length,
+    loadedByCategory: byCategory,
+    loadedByVoice: byVoice,
+    voices: record.voices.length,
+    namedVoices: record.voices.length - anonymousVoices,
+    anonymousVoices,
+    quotedWords,
+    quotedWordShare: words > 0 ? round(quotedWords / words) : 0,
+    cueVerbs: cues.length,
+    distancingCues: distancing,
+    stateAffiliatedCredits: record.provenance.credits.filter((c) => c.stateAffiliated).length,
+    sentiment: words > 0 ? round(sentiment.total / words) : 0,
+    sentimentTotal: round(sentiment.total),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The record's `summary`: one to three plain sentences built only from its findings,
+ * voices and credits, so every claim in it can be checked against the evidence.
+ */
+import type { AnalysisRecord, Finding, Voice } from '../schema/record.js';
+
+type SummaryInput = Pick<AnalysisRecord, 'findings' | 'voices' | 'entities' | 'provenance' | 'quotes'>;
+
+const OWN = new Set(['headline', 'narration']);
+
+function entityName(record: SummaryInput, id: string | null): string | null {
+  if (!id) return null;
+  return record.entities.find((e) => e.id === id)?.name ?? null;
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function distinct<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** The strongest findings first: weight, then headline before body, then position. */
+function strongest(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => b.weight - a.weight || Number(b.voice === 'headline') - Number(a.voice === 'headline') || a.start - b.start);
+}
+
+function describeTerms(record: SummaryInput, findings: readonly Finding[], max: number): string {
+  const parts: string[] = [];
+  const used = new Set<string>();
+  for (const finding of strongest(findings)) {
+    const word = finding.text.toLowerCase();
+    if (used.has(word)) continue;
+    used.add(word);
+    const target = entityName(record, finding.target);
+    parts.push(`"${finding.text}"${target ? ` (at ${target})` : ''}`);
+    if (parts.length >= max) break;
+  }
+  return joinNames(parts);
+}
+
+function ownVoiceSentence(record: SummaryInput): string | null {
+  const own = record.findings.filter((f) => f.analyzer === 'loaded-language' && OWN.has(f.voice) && f.polarity !== 'neutral');
+  if (!own.length) return null;
+  const inHeadline = own.some((f) => f.voice === 'headline');
+  return `In its own voice${inHeadline ? ', including the headline,' : ''} the outlet uses ${own.length} loaded term${own.length === 1 ? '' : 's'}: ${describeTerms(record, own, 3)}.`;
+}
+
+function voiceLabel(voice: Voice): string {
+  return voice.name ?? voice.role ?? (voice.anonymous ? 'an unnamed source' : voice.id);
+}
+
+function quotedSentence(record: SummaryInput): string | null {
+  const quoted = record.findings.filter((f) => f.analyzer === 'loaded-language' && (f.voice === 'quoted' || f.voice === 'reported'));
+  const speaking = record.voices.filter((v) => v.quotes > 0);
+  const parts: string[] = [];
+  if (speaking.length) {
+    const named = speaking.filter((v) => !v.anonymous);
+    const affiliations = distinct(speaking.map((v) => v.affiliation).filter((a): a is string => a !== null));
+    const who = named.length ? joinNames(named.slice(0, 4).map(voiceLabel)) : 'unnamed sources only';
+    const anonymous = speaking.length - named.length;
+    let sentence = `${speaking.length} voice${speaking.length === 1 ? ' is' : 's are'} heard (${who}${anonymous && named.length ? `, plus ${anonymous} unnamed` : ''})`;
+    if (affiliations.length === 1) sentence += `, all from one side (${entityName(record, affiliations[0] ?? null) ?? affiliations[0]})`;
+    else if (affiliations.length > 1 && affiliations.length <= 3) sentence += `, from ${joinNames(affiliations.map((a) => entityName(record, a) ?? a))}`;
+    parts.push(sentence);
+  }
+  if (quoted.length) {
+    parts.push(`${parts.length ? 'their' : 'Quoted'} words add ${quoted.length} loaded term${quoted.length === 1 ? '' : 's'} (${describeTerms(record, quoted, 3)})`);
+  }
+  if (!parts.length) return null;
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+function provenanceSentence(record: SummaryInput): string | null {
+  const credits = record.provenance.credits.filter((c) => c.kind !== 'citation');
+  if (!credits.length) return null;
+  const names = distinct(credits.map((c) => c.source));
+  const state = credits.filter((c) => c.stateAffiliated);
+  const countries = distinct(state.map((c) => c.country).filter((c): c is string => c !== null));
+  let sentence = `Content credited to ${joinNames(names)}`;
+  if (state.length === credits.length && countries.length === 1) sentence += ` — ${countries[0]} state media`;
+  else if (state.length) sentence += ` (${distinct(state.map((c) => c.source)).length} state-affiliated)`;
+  return `${sentence}.`;
+}
+
+export function summarize(record: SummaryInput): string {
+  const sentences = [ownVoiceSentence(record), quotedSentence(record), provenanceSentence(record)].filter((s): s is string => s !== null);
+  return sentences.length ? sentences.join(' ') : 'No loaded language, attributed speech or credited sources were found.';
+}
