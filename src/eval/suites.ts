@@ -2,6 +2,7 @@
 import { suites as articleBias } from './article-bias.js';
 import { suites as babe } from './babe.js';
 import { suites as basil } from './basil.js';
+import { suites as basilSpeaker } from './basil-speaker.js';
 import { suites as polnearAttribution } from './polnear-attribution.js';
 import { suites as polnearProvenance } from './polnear-provenance.js';
 import { suites as ptc } from './ptc.js';
@@ -19,6 +20,7 @@ export const EVAL_SUITES: readonly EvalSuite[] = [
   ...ptc,
   ...babe,
   ...basil,
+  ...basilSpeaker,
   ...polnearAttribution,
   ...polnearProvenance,
   ...articleBias,
