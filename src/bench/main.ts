@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast framelens reads a realistic corpus, measured in one run on the
+ * same text beside two baselines (a bare regex tokenization pass and the `sentiment`
+ * package), reported as ratios because absolute times drift on shared machines.
+ *
+ *   1. one core: framelens's full analysis in this thread (MB/s, articles/s)
+ *   2. baselines on the same text
+ *   3. workers: the CLI's streaming pipeline with 1 and N worker threads (speed-up)
+ *   4. memory: the corpus repeated ten times, streamed through N workers (peak RSS)
+ *
+ * Corpus: ../shared/data/article-bias-prediction/articles-dev.jsonl (or
+ * $FRAMELENS_SHARED). `--quick` uses the first 2,000 articles and skips step 4.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Sentiment from 'sentiment';
+import type { Article } from '../input/article.js';
+import { loadLexicons } from '../lexicon/load.js';
+import { createArticleAnalyzer } from '../pipeline/analyze-article.js';
+
+interface CorpusArticle {
+  readonly id: string;
+  readonly text: string;
+  readonly line: string;
+}
+
+const MB = 1e6;
+
+async function readCorpus(path: string, limit: number): Promise<CorpusArticle[]> {
+  const articles: CorpusArticle[] = [];
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { ID?: string; content_original?: string };
+    if (typeof row.content_original !== 'string' || !row.content_original.trim()) continue;
+    articles.push({ id: row.ID ?? String(articles.length), text: row.content_original, line });
+    if (articles.length >= limit) break;
+  }
+  return articles;
+}
+
+function toArticle(item: CorpusArticle): Article {
+  return {
+    id: item.id, source: `bench:${item.id}`, outlet: null, title: null, byline: null, url: null, published: null,
+    fields: {}, body: item.text, parts: null, removed: [], inputRepairs: [],
+  };
+}
+
+function textBytes(articles: readonly CorpusArticle[]): number {
+  let bytes = 0;
+  for (const article of articles) bytes += Buffer.byteLength(article.text, 'utf8');
+  return bytes;
+}
+
+/** Best of `runs` timings, in seconds: the least disturbed by other work on the machine. */
+function timeBest(runs: number, work: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    best = Math.min(best, (performance.now() - started) / 1000);
+  }
+  return best;
+}
+
+function cliPath(): string {
+  return fileURLToPath(new URL('./stream-run.js', import.meta.url));
+}
+
+interface StreamRun {
+  readonly seconds: number;
+  readonly records: number;
+  readonly maxRssMb: number;
+}
+
+/** Runs the streaming pipeline in a fresh process so its peak RSS is its own. */
+function streamRun(file: string, workers: number): StreamRun {
+  const result = spawnSync(process.execPath, [cliPath(), file, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`stream run failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as StreamRun;
+}
+
+function row(label: string, value: string, note = ''): string {
+  return `${label.padEnd(44)} ${value.padStart(14)}  ${note}`;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const sharedDir = resolve(process.env.FRAMELENS_SHARED ?? resolve(process.cwd(), '..', 'shared'));
+  const corpusPath = join(sharedDir, 'data', 'article-bias-prediction', 'articles-dev.jsonl');
+  if (!existsSync(corpusPath)) {
+    process.stderr.write(`bench: ${corpusPath} not found; set FRAMELENS_SHARED to the folder holding data/\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const corpus = await readCorpus(corpusPath, quick ? 2000 : Infinity);
+  const bytes = textBytes(corpus);
+  const articles = corpus.map(toArticle);
+  const cores = availableParallelism();
+  process.stdout.write(`framelens bench: ${corpus.length} articles, ${(bytes / MB).toFixed(1)} MB of text, ${cores} cores, node ${process.version}\n\n`);
+
+  // 1. framelens, one core, in this thread.
+  const analyze = createArticleAnalyzer(loadLexicons());
+  for (const article of articles.slice(0, 300)) analyze(article);
+  let findings = 0;
+  const framelensSeconds = timeBest(1, () => {
+    for (const article of articles) findings += analyze(article).findings.length;
+  });
+  const framelensMbps = bytes / MB / framelensSeconds;
+
+  // 2. Baselines on the same text.
+  const tokenPattern = /\w+|[^\w\s]/g;
+  let tokens = 0;
+  const tokenSeconds = timeBest(2, () => {
+    for (const article of corpus) for (const _ of article.text.matchAll(tokenPattern)) tokens++;
+  });
+  const sentiment = new Sentiment();
+  const sentimentSeconds = timeBest(1, () => {
+    for (const article of corpus) sentiment.analyze(article.text);
+  });
+
+  process.stdout.write(`${row('framelens, full analysis, 1 core', `${framelensMbps.toFixed(1)} MB/s`, `${(corpus.length / framelensSeconds).toFixed(0)} articles/s, ${findings} findings`)}\n`);
+  process.stdout.write(`${row('bare regex tokenization pass', `${(bytes / MB / tokenSeconds).toFixed(1)} MB/s`, `framelens = ${(tokenSeconds / framelensSeconds).toFixed(2)} × bare pass`)}\n`);
+  process.stdout.write(`${row('sentiment package alone', `${(bytes / MB / sentimentSeconds).toFixed(1)} MB/s`, `framelens = ${(sentimentSeconds / framelensSeconds).toFixed(2)} × sentiment`)}\n`);
+  process.stdout.write(`${row('in-process peak RSS so far', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)}\n\n`);
+
+  // 3 and 4. The streaming pipeline, as `framelens analyze` runs it.
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
+  try {
+    const once1 = join(dir, 'corpus.jsonl');
+    const out = createWriteStream(once1);
+    for (const article of corpus) if (!out.write(`${article.line}\n`)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    const single = streamRun(once1, 1);
+    const parallel = streamRun(once1, cores);
+    process.stdout.write(`${row('streaming JSONL, 1 worker', `${(bytes / MB / single.seconds).toFixed(1)} MB/s`, `${single.records} records, peak RSS ${single.maxRssMb.toFixed(0)} MB`)}\n`);
+    process.stdout.write(`${row(`streaming JSONL, ${cores} workers`, `${(bytes / MB / parallel.seconds).toFixed(1)} MB/s`, `speed-up ${(single.seconds / parallel.seconds).toFixed(2)}× on ${cores} cores, peak RSS ${parallel.maxRssMb.toFixed(0)} MB`)}\n`);
+    if (!quick) {
+      const tenfold = join(dir, 'corpus-x10.jsonl');
+      const big = createWriteStream(tenfold);
+      for (let copy = 0; copy < 10; copy++) {
+        for (const article of corpus) if (!big.write(`${article.line}\n`)) await once(big, 'drain');
+      }
+      big.end();
+      await once(big, 'finish');
+      const large = streamRun(tenfold, cores);
+      const verdict = large.maxRssMb < 400 ? 'under the 400 MB budget' : 'OVER the 400 MB budget';
+      process.stdout.write(`${row(`corpus ×10 (${((bytes * 10) / MB).toFixed(0)} MB), ${cores} workers`, `${((bytes * 10) / MB / large.seconds).toFixed(1)} MB/s`, `${large.records} records, peak RSS ${large.maxRssMb.toFixed(0)} MB (${verdict})`)}\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});
