@@ -5,7 +5,8 @@
  * line, so nothing is analysed twice and nothing is lost.
  */
 import { once } from 'node:events';
-import { createWriteStream, existsSync, openSync, readSync, closeSync, renameSync, statSync, truncateSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, truncateSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError } from '../cli/io.js';
 
 export interface OutputSink {
@@ -81,7 +82,15 @@ export function openFileSink(path: string, options: FileSinkOptions): OpenedFile
   } else if (existsSync(path) && !options.force) {
     throw new UsageError(`${path} already exists; pass --force to overwrite it or --resume to continue it`);
   }
-  const stream: WriteStream = createWriteStream(partial, { flags: append ? 'a' : 'w', encoding: 'utf8' });
+  mkdirSync(dirname(path), { recursive: true });
+  // Opened synchronously so a bad path fails here, with a clear error, before any work.
+  let fd: number;
+  try {
+    fd = openSync(partial, append ? 'a' : 'w');
+  } catch (error) {
+    throw new UsageError(`cannot write ${partial}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const stream: WriteStream = createWriteStream(partial, { fd, encoding: 'utf8' });
   const failure = new Promise<never>((_, reject) => stream.once('error', reject));
   failure.catch(() => {});
   return {
