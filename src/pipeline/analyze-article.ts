@@ -40,6 +40,14 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
   const findProvenance = createProvenanceAnalyzer(lexicons);
   const scoreSentiment = createSentimentScorer();
   const buildEntities = createEntityRecordBuilder(lexicons);
+  const countryAdjective = new Map<string, string>();
+  for (const entity of lexicons.entities.entries) {
+    const adjective = entity.kind === 'country' ? entity.demonyms[0] : undefined;
+    if (adjective) {
+      countryAdjective.set(entity.name, adjective);
+      countryAdjective.set(entity.id, adjective);
+    }
+  }
   const meta = { framelens: FRAMELENS_VERSION, lexicons: describeLexicons(lexicons) };
 
   return (article) => {
@@ -74,7 +82,7 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
     };
     const scores = computeScores(doc, partial, sentiment);
     const record: AnalysisRecord = { ...partial, scores, summary: '', meta };
-    record.summary = summarize(record);
+    record.summary = summarize(record, { countryAdjective });
     return record;
   };
 }

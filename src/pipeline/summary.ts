@@ -6,6 +6,11 @@ import type { AnalysisRecord, Finding, Voice } from '../schema/record.js';
 
 type SummaryInput = Pick<AnalysisRecord, 'findings' | 'voices' | 'entities' | 'provenance' | 'quotes'>;
 
+export interface SummaryOptions {
+  /** "Iran" → "Iranian", from the entity gazetteer, so the summary reads naturally. */
+  readonly countryAdjective?: ReadonlyMap<string, string>;
+}
+
 const OWN = new Set(['headline', 'narration']);
 
 function entityName(record: SummaryInput, id: string | null): string | null {
@@ -74,19 +79,22 @@ function quotedSentence(record: SummaryInput): string | null {
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
-function provenanceSentence(record: SummaryInput): string | null {
+function provenanceSentence(record: SummaryInput, options: SummaryOptions): string | null {
   const credits = record.provenance.credits.filter((c) => c.kind !== 'citation');
   if (!credits.length) return null;
   const names = distinct(credits.map((c) => c.source));
   const state = credits.filter((c) => c.stateAffiliated);
   const countries = distinct(state.map((c) => c.country).filter((c): c is string => c !== null));
   let sentence = `Content credited to ${joinNames(names)}`;
-  if (state.length === credits.length && countries.length === 1) sentence += ` — ${countries[0]} state media`;
+  if (state.length === credits.length && countries.length === 1) {
+    const country = countries[0] as string;
+    sentence += ` — ${options.countryAdjective?.get(country) ?? country} state media`;
+  }
   else if (state.length) sentence += ` (${distinct(state.map((c) => c.source)).length} state-affiliated)`;
   return `${sentence}.`;
 }
 
-export function summarize(record: SummaryInput): string {
-  const sentences = [ownVoiceSentence(record), quotedSentence(record), provenanceSentence(record)].filter((s): s is string => s !== null);
+export function summarize(record: SummaryInput, options: SummaryOptions = {}): string {
+  const sentences = [ownVoiceSentence(record), quotedSentence(record), provenanceSentence(record, options)].filter((s): s is string => s !== null);
   return sentences.length ? sentences.join(' ') : 'No loaded language, attributed speech or credited sources were found.';
 }
