@@ -1,8 +1,104 @@
-/** STUB (owned by the loaded-language helper): finds gazetteer entities. */
-import type { Document } from '../document/types.js';
+/**
+ * Finds the gazetteer's actors in the text: countries by name, alias, metonym
+ * ("Washington", "the Kremlin") or demonym ("American"), organisations and armed groups by
+ * their names, and a few people. Names are matched token by token and case-sensitively as
+ * written ("US" the country, never "us" the pronoun); a leading "the" is not part of a
+ * name. A mention inside one of an entry's exceptions ("Washington Post") is dropped.
+ */
+import type { Document, Token } from '../document/types.js';
+import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
+import { createPhraseIndex, longestMatchAt, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { createPhraseTokenizer, type PhraseTokenizer } from '../nlp/phrase-tokens.js';
 import type { EntityMention } from './types.js';
 
-export function createEntityFinder(_lexicons: LexiconSet): (doc: Document) => EntityMention[] {
-  return () => [];
+type Via = EntityMention['via'];
+
+interface NameForm {
+  readonly entity: string;
+  readonly via: Via;
+  /** Surface of each token as written in the lexicon, compared case-sensitively. */
+  readonly surfaces: readonly string[];
+}
+
+/** "the Kremlin" → "Kremlin": the article may write "The Kremlin" or "the Kremlin". */
+export function stripArticle(form: string): string {
+  return form.replace(/^(?:the|The) /, '');
+}
+
+export interface CompiledGazetteer {
+  readonly names: ReadonlyMap<string, readonly IndexedPhrase<NameForm>[]>;
+  readonly exceptions: ReadonlyMap<string, readonly IndexedPhrase<null>[]>;
+  readonly byId: ReadonlyMap<string, EntitiesEntry>;
+}
+
+export function compileGazetteer(entries: readonly EntitiesEntry[], tokenize: PhraseTokenizer): CompiledGazetteer {
+  const names: IndexedPhrase<NameForm>[] = [];
+  const exceptions: IndexedPhrase<null>[] = [];
+  const seen = new Set<string>();
+  const add = (entity: string, via: Via, form: string): void => {
+    const tokens = tokenize(stripArticle(form));
+    if (!tokens.length) return;
+    const key = tokens.map((t) => t.surface).join('\u0000');
+    // The first entry to claim a surface form keeps it; the data lint reports clashes.
+    if (seen.has(key)) return;
+    seen.add(key);
+    names.push({ keys: tokens.map((t) => t.base), value: { entity, via, surfaces: tokens.map((t) => t.surface) } });
+  };
+  for (const entry of entries) {
+    add(entry.id, 'name', entry.name);
+    for (const alias of entry.aliases) add(entry.id, 'alias', alias);
+    for (const metonym of entry.metonyms) add(entry.id, 'metonym', metonym);
+    for (const demonym of entry.demonyms) add(entry.id, 'demonym', demonym);
+    for (const exception of entry.exceptions) {
+      const tokens = tokenize(exception);
+      if (tokens.length) exceptions.push({ keys: tokens.map((t) => t.base), value: null });
+    }
+  }
+  return {
+    names: createPhraseIndex(names),
+    exceptions: createPhraseIndex(exceptions),
+    byId: new Map(entries.map((e) => [e.id, e])),
+  };
+}
+
+/** Finds the mentions of a compiled gazetteer in a document, left to right, longest first. */
+export function findMentions(gazetteer: CompiledGazetteer, doc: Document): EntityMention[] {
+  const { text, tokens } = doc;
+  const mentions: EntityMention[] = [];
+  const caseMatches = (phrase: IndexedPhrase<NameForm>, at: number): boolean => {
+    const surfaces = phrase.value.surfaces;
+    for (let k = 0; k < surfaces.length; k++) {
+      // A prefix check, so "Iran's" and a repaired "Irans" match "Iran".
+      if (!text.startsWith(surfaces[k] as string, (tokens[at + k] as Token).start)) return false;
+    }
+    return true;
+  };
+  let blockedUntil = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    const exception = longestMatchAt(gazetteer.exceptions, tokens, i);
+    if (exception) blockedUntil = Math.max(blockedUntil, i + exception.keys.length);
+    if (i < blockedUntil) continue;
+    const match = longestMatchAt(gazetteer.names, tokens, i, caseMatches);
+    if (!match) continue;
+    const end = i + match.keys.length;
+    mentions.push({
+      entity: match.value.entity,
+      start: token.start,
+      // The name without a possessive ending: "Iran" in "Iran's" and in a repaired "Irans".
+      end: (tokens[end - 1] as Token).start + (match.value.surfaces[match.keys.length - 1] as string).length,
+      tokenStart: i,
+      tokenEnd: end,
+      via: match.value.via,
+    });
+    i = end - 1;
+  }
+  return mentions;
+}
+
+export function createEntityFinder(lexicons: LexiconSet): (doc: Document) => EntityMention[] {
+  const gazetteer = compileGazetteer(lexicons.entities.entries, createPhraseTokenizer(lexicons));
+  return (doc) => findMentions(gazetteer, doc);
 }

@@ -1,7 +1,86 @@
-/** STUB (owned by the loaded-language helper): AFINN valence on framelens tokens. */
-import type { Document } from '../document/types.js';
+/**
+ * AFINN valence on framelens's own tokens, per sentence. Three deliberate differences from
+ * the `sentiment` package (each pinned by a named test):
+ * - multi-word AFINN entries ("fed up", "not working") match across tokens;
+ * - a negator flips every valence after it up to the end of its clause (a comma, colon,
+ *   semicolon, dash, "but"), not just the next word ("not very good" is negative);
+ * - a possessive is scored by its base ("hero's" counts as "hero").
+ */
+import type { Document, Token } from '../document/types.js';
+import { loadAfinn } from '../nlp/afinn.js';
 import type { SentimentResult } from './types.js';
 
+const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '(', ')', '-', '\u2013', '\u2014', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'while']);
+
+/** The multi-word entry starting at token `i`, if any. Compares each word's `norm`. */
+function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readonly words: readonly string[]; readonly valence: number }[]): { length: number; valence: number } | null {
+  for (const phrase of bucket) {
+    let t = i;
+    let ok = true;
+    for (const word of phrase.words) {
+      // Tokenizers differ on "can't": accept the phrase word spread over adjacent tokens.
+      let got = '';
+      while (t < tokens.length && got.length < word.length) {
+        const token = tokens[t] as Token;
+        if (got && token.kind !== 'word' && token.norm !== "'" && token.norm !== "n't") break;
+        got += token.norm;
+        t++;
+      }
+      if (got !== word) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { length: t - i, valence: phrase.valence };
+  }
+  return null;
+}
+
+export function scoreSentiment(doc: Document): SentimentResult & { readonly scoredBySentence: Uint32Array } {
+  const afinn = loadAfinn();
+  const tokens = doc.tokens;
+  const bySentence = new Float64Array(doc.sentences.length);
+  const scoredBySentence = new Uint32Array(doc.sentences.length);
+  let total = 0;
+  let scoredTokens = 0;
+  let negated = false;
+  let sentence = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.sentence !== sentence) {
+      sentence = token.sentence;
+      negated = false;
+    }
+    if (CLAUSE_ENDS.has(token.norm)) {
+      negated = false;
+      continue;
+    }
+    if (token.kind !== 'word') continue;
+    const bucket = afinn.phrases.get(token.norm);
+    const phrase = bucket ? phraseAt(tokens, i, bucket) : null;
+    let valence: number | undefined;
+    if (phrase) {
+      valence = phrase.valence;
+      i += phrase.length - 1;
+    } else if (afinn.negators.has(token.norm)) {
+      negated = true;
+      continue;
+    } else {
+      valence = afinn.words.get(token.norm) ?? (token.possessive ? afinn.words.get(token.base) : undefined);
+    }
+    if (valence === undefined) continue;
+    const score = negated ? -valence : valence;
+    if (sentence >= 0 && sentence < bySentence.length) {
+      bySentence[sentence] = (bySentence[sentence] as number) + score;
+      scoredBySentence[sentence] = (scoredBySentence[sentence] as number) + 1;
+    }
+    total += score;
+    scoredTokens++;
+  }
+  return { bySentence, total, scoredTokens, scoredBySentence };
+}
+
 export function createSentimentScorer(): (doc: Document) => SentimentResult {
-  return (doc) => ({ bySentence: new Float64Array(doc.sentences.length), total: 0, scoredTokens: 0 });
+  loadAfinn();
+  return (doc) => scoreSentiment(doc);
 }

@@ -37,4 +37,6 @@ export interface SentimentResult {
   readonly total: number;
   /** Number of tokens that carried a valence. */
   readonly scoredTokens: number;
+  /** Per sentence, how many tokens carried a valence (so "no valence" differs from "sums to 0"). */
+  readonly scoredBySentence?: Uint32Array;
 }

@@ -11,6 +11,11 @@ export type Part = z.infer<typeof PartSchema>;
 
 export const ArticleSchema = z.object({
   id: z.string(),
+  /**
+   * True when `id` was derived from the file name, line or row because the input gave
+   * none; structuring may then replace it with an id printed in the text ("News ID: …").
+   */
+  idDerived: z.boolean().optional(),
   /** `file`, `file:line` (JSONL), `file:row` (CSV) or the URL. */
   source: z.string(),
   outlet: z.string().nullable(),

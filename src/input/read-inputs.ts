@@ -1,40 +1,407 @@
-/** STUB (owned by the input helper): reading every input kind into articles. */
-import { readFileSync } from 'node:fs';
-import type { ErrorRecord } from '../schema/record.js';
+/**
+ * Reading every input kind into articles, in input order, one item per input record.
+ *
+ * - `.txt` `.text` `.md`: one plain-text article (structured later by `structureArticle`);
+ * - `.html` `.htm`: one HTML page (see `read-html.ts`);
+ * - `.json`: one article object, or an array of them (`file:N`, N the 1-based element);
+ * - `.jsonl` `.ndjson`: streamed line by line (`file:line`, 1-based physical line; blank
+ *   lines are not records);
+ * - `.csv` `.tsv`: streamed (`file:row`, see `read-csv.ts`);
+ * - directories: recursively, files with the extensions above, sorted by path (code-unit
+ *   order, so the same on every machine); names starting with "." and symbolic links to
+ *   directories are skipped;
+ * - `-`: standard input, JSONL when its first non-space character is `{`, else a JSON
+ *   array (`[`), an HTML page (`<`) or plain text;
+ * - `http://` and `https://` URLs (see `fetch-url.ts`); other schemes are refused.
+ *
+ * Derived ids (when the input gives none) are the file name without extension for a file
+ * named on the command line, its path inside the folder (without extension) for a file
+ * found in a folder, `base:line` for JSONL, `base:row` for CSV and `base:N` for JSON
+ * arrays; a base already used in this run gets `~2`, `~3`, … so ids stay unique.
+ *
+ * Nothing here throws for a bad file or record: each becomes an error record in place.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, relative } from 'node:path';
 import type { Article } from './article.js';
+import { decodeBytes, looksBinary, normalizeLineEndings, StreamTextDecoder, type InputRepair } from './decode.js';
+import { fetchArticle, looksLikeUrl } from './fetch-url.js';
+import { describeFsError, formatBytes, inputError, type InputItem } from './input-error.js';
+import { readCsv } from './read-csv.js';
+import { readHtml } from './read-html.js';
+import { decodeChunks, splitLines } from './read-lines.js';
+import { recordToArticle, type ColumnMap } from './record-to-article.js';
 
-export type InputItem = { readonly kind: 'article'; readonly article: Article } | { readonly kind: 'error'; readonly error: ErrorRecord };
-
-/** Column names mapped by `--text-column` and friends. */
-export interface ColumnMap {
-  readonly text?: string;
-  readonly title?: string;
-  readonly outlet?: string;
-  readonly published?: string;
-  readonly url?: string;
-  readonly byline?: string;
-  readonly id?: string;
-}
+export type { InputItem } from './input-error.js';
+export type { ColumnMap } from './record-to-article.js';
 
 export interface ReadOptions {
   readonly columns?: ColumnMap;
-  /** Articles longer than this become error records (`too-large`). */
+  /** Articles longer than this become error records (`too-large`). Default: no limit. */
   readonly maxArticleBytes?: number;
+  /** Timeout of a URL fetch (default 15 s). */
   readonly fetchTimeoutMs?: number;
+  /** Largest body a URL may send (default 10 MB). */
   readonly maxFetchBytes?: number;
   /** Standard input, for `-`. */
   readonly stdin?: NodeJS.ReadableStream;
 }
 
-/** Reads inputs in order, streaming JSONL and CSV; never throws for a bad record. */
-export async function* readInputs(inputs: readonly string[], _options: ReadOptions = {}): AsyncGenerator<InputItem> {
-  for (const input of inputs) {
-    yield { kind: 'article', article: await readArticleFile(input) };
+type FileKind = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'csv' | 'tsv';
+
+const EXTENSIONS: Readonly<Record<string, FileKind>> = {
+  '.txt': 'text', '.text': 'text', '.md': 'markdown', '.html': 'html', '.htm': 'html', '.json': 'json',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.tsv': 'tsv',
+};
+
+/** A JSONL line longer than this many characters is skipped unread (`too-large`), bounding memory. */
+function maxLineChars(options: ReadOptions): number {
+  const max = options.maxArticleBytes;
+  return max === undefined ? Number.POSITIVE_INFINITY : max * 2 + 1024 * 1024;
+}
+
+/** Hands out derived-id bases, unique within one run. */
+class IdBases {
+  private readonly used = new Map<string, number>();
+  take(base: string): string {
+    const count = this.used.get(base) ?? 0;
+    this.used.set(base, count + 1);
+    return count === 0 ? base : `${base}~${count + 1}`;
   }
 }
 
-/** Reads one text or HTML file into an article (used by eval on the seed). */
-export async function readArticleFile(path: string): Promise<Article> {
-  const body = readFileSync(path, 'utf8');
-  return { id: path, source: path, outlet: null, title: null, byline: null, url: null, published: null, fields: {}, body, parts: null, removed: [], inputRepairs: [] };
+function stripExtension(path: string): string {
+  const ext = extname(path);
+  return ext ? path.slice(0, -ext.length) : path;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Plain text (or markdown) into an article, after the checks every text input shares. */
+function textArticle(text: string, context: { source: string; id: string; repairs: InputRepair[]; markdown: boolean }): Article {
+  // Markdown heading markers are syntax, not words: "# Headline" reads as "Headline".
+  const body = context.markdown ? text.replace(/^#{1,6}[ \t]+/gm, '') : text;
+  return {
+    id: context.id, idDerived: true, source: context.source, outlet: null, title: null, byline: null, url: null,
+    published: null, fields: {}, body, parts: null, removed: [], inputRepairs: context.repairs,
+  };
+}
+
+function sniffKind(text: string): 'html' | 'json' | 'jsonl' | 'text' {
+  const head = text.trimStart();
+  if (head.startsWith('<')) return 'html';
+  if (head.startsWith('[')) return 'json';
+  if (head.startsWith('{')) return 'jsonl';
+  return 'text';
+}
+
+function* readJsonDocument(text: string, context: { name: string; base: string; options: ReadOptions; repairs: InputRepair[] }): Generator<InputItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+    yield inputError(context.name, context.base, 'invalid-json', `${context.name} is not valid JSON (${reason}).`);
+    return;
+  }
+  const asRecord = (item: unknown, source: string, derivedId: string): InputItem => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      return inputError(source, derivedId, 'invalid-record', `The record at ${source} is not a JSON object.`);
+    }
+    return recordToArticle(item as Record<string, unknown>, {
+      source, derivedId, columns: context.options.columns, maxArticleBytes: context.options.maxArticleBytes, inputRepairs: context.repairs,
+    });
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield asRecord(value[i], `${context.name}:${i + 1}`, `${context.base}:${i + 1}`);
+    return;
+  }
+  yield asRecord(value, context.name, context.base);
+}
+
+async function* readJsonl(chunks: AsyncIterable<string>, context: { name: string; base: string; options: ReadOptions; decoder: StreamTextDecoder }): AsyncGenerator<InputItem> {
+  for await (const line of splitLines(chunks, maxLineChars(context.options))) {
+    const source = `${context.name}:${line.number}`;
+    const derivedId = `${context.base}:${line.number}`;
+    if (line.tooLong) {
+      yield inputError(source, derivedId, 'too-large', `Line ${line.number} of ${context.name} is ${formatBytes(line.length)} long, over the article limit; it was skipped.`);
+      continue;
+    }
+    const text = line.text.trim();
+    if (!text) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 160) : String(error);
+      yield inputError(source, derivedId, 'invalid-json', `Line ${line.number} of ${context.name} is not valid JSON (${reason}).`);
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      yield inputError(source, derivedId, 'invalid-record', `Line ${line.number} of ${context.name} is not a JSON object.`);
+      continue;
+    }
+    yield recordToArticle(value as Record<string, unknown>, {
+      source, derivedId, columns: context.options.columns, maxArticleBytes: context.options.maxArticleBytes, inputRepairs: context.decoder.repairs.slice(),
+    });
+  }
+}
+
+/** The regular files with known extensions under a folder, sorted by path. */
+async function listFolder(root: string): Promise<{ files: string[]; problems: { path: string; error: unknown }[] }> {
+  const files: string[] = [];
+  const problems: { path: string; error: unknown }[] = [];
+  const pending = [root];
+  while (pending.length) {
+    const dir = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, error });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (EXTENSIONS[extname(entry.name).toLowerCase()]) {
+        if (entry.isFile()) files.push(path);
+        else if (entry.isSymbolicLink()) {
+          // Linked files are read; linked folders are not followed (no loops).
+          try {
+            if ((await stat(path)).isFile()) files.push(path);
+          } catch (error) {
+            problems.push({ path, error });
+          }
+        }
+      }
+    }
+  }
+  files.sort(compareCodeUnits);
+  problems.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return { files, problems };
+}
+
+interface FileContext {
+  readonly path: string;
+  /** Base of derived ids for this file. */
+  readonly base: string;
+  readonly options: ReadOptions;
+}
+
+async function* readFileInput(context: FileContext, kindHint: FileKind | null): AsyncGenerator<InputItem> {
+  const { path, base, options } = context;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      yield inputError(path, base, 'unreadable', `${path} is a directory.`);
+      return;
+    }
+    size = info.size;
+  } catch (error) {
+    const { code, reason } = describeFsError(error);
+    yield inputError(path, null, code, `${path} cannot be read: ${reason}.`);
+    return;
+  }
+  const kind = kindHint;
+  if (kind === 'jsonl' || kind === 'csv' || kind === 'tsv') {
+    // Sniff the first bytes for binary content before streaming.
+    const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+    const chunks = binaryGuard(stream);
+    try {
+      if (kind === 'jsonl') {
+        const decoder = new StreamTextDecoder();
+        yield* readJsonl(decodeChunks(chunks, decoder), { name: path, base, options, decoder });
+      } else {
+        yield* readCsv(chunks, { name: path, base, delimiter: kind === 'tsv' ? '\t' : ',', columns: options.columns, maxArticleBytes: options.maxArticleBytes });
+      }
+    } catch (error) {
+      if (error instanceof BinaryInputError) yield inputError(path, base, 'binary', `${path} looks like a binary file (it contains NUL bytes), not text.`);
+      else {
+        const { code, reason } = describeFsError(error);
+        yield inputError(path, base, code, `${path} could not be read to the end: ${reason}.`);
+      }
+    } finally {
+      stream.destroy();
+    }
+    return;
+  }
+  const limit = options.maxArticleBytes;
+  if (kind !== 'json' && limit !== undefined && size > limit) {
+    yield inputError(path, base, 'too-large', `${path} is ${formatBytes(size)}, over the limit of ${formatBytes(limit)}.`);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const { code, reason } = describeFsError(error);
+    yield inputError(path, base, code, `${path} cannot be read: ${reason}.`);
+    return;
+  }
+  if (looksBinary(bytes)) {
+    yield inputError(path, base, 'binary', `${path} looks like a binary file (it contains NUL bytes), not text.`);
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.text.includes('\u0000')) {
+    yield inputError(path, base, 'binary', `${path} looks like a binary file (it contains NUL characters), not text.`);
+    return;
+  }
+  const text = normalizeLineEndings(decoded.text);
+  yield* readTextContent(text, { name: path, base, options, repairs: decoded.repairs }, kind);
+}
+
+/** Whole-text inputs (files and standard input): JSON, HTML or plain text. */
+function* readTextContent(text: string, context: { name: string; base: string; options: ReadOptions; repairs: InputRepair[] }, kindHint: FileKind | null): Generator<InputItem> {
+  const { name, base } = context;
+  if (!text.trim()) {
+    yield inputError(name, base, 'empty', `${name} is empty.`);
+    return;
+  }
+  let kind: FileKind = kindHint ?? 'text';
+  if (kindHint === null) {
+    const sniffed = sniffKind(text);
+    kind = sniffed === 'jsonl' ? 'json' : sniffed;
+  }
+  if (kind === 'json') {
+    yield* readJsonDocument(text, context);
+    return;
+  }
+  if (kind === 'html') {
+    const article = readHtml(text, { id: base, idDerived: true, source: name, url: null, inputRepairs: context.repairs });
+    if (!article.parts?.length && !article.title) {
+      yield inputError(name, base, 'empty', `${name} has no readable article text.`);
+      return;
+    }
+    yield { kind: 'article', article };
+    return;
+  }
+  yield { kind: 'article', article: textArticle(text, { source: name, id: base, repairs: context.repairs, markdown: kind === 'markdown' }) };
+}
+
+class BinaryInputError extends Error {}
+
+/** Passes chunks through, failing when the first chunk holds a NUL byte without a UTF-16 byte order mark. */
+async function* binaryGuard(source: AsyncIterable<Buffer | string>): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (first) {
+      first = false;
+      if (looksBinary(bytes.subarray(0, 8192))) throw new BinaryInputError();
+    }
+    yield bytes;
+  }
+}
+
+async function* readStdin(options: ReadOptions, base: string): AsyncGenerator<InputItem> {
+  const stream = options.stdin ?? process.stdin;
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let firstChar: string | null = null;
+  let done = false;
+  // Read until the first non-space character decides between JSONL (streamed) and a whole text.
+  while (firstChar === null) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const bytes = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(bytes);
+    const sample = Buffer.concat(head).subarray(0, 4096).toString('latin1').replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+    if (sample) firstChar = sample[0] as string;
+  }
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  if (firstChar === '{') {
+    const decoder = new StreamTextDecoder();
+    yield* readJsonl(decodeChunks(all(), decoder), { name: 'stdin', base, options, decoder });
+    return;
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const limit = options.maxArticleBytes;
+  for await (const chunk of all()) {
+    total += chunk.byteLength;
+    if (limit !== undefined && total > limit * 2 + 1024 * 1024) {
+      yield inputError('stdin', base, 'too-large', `Standard input is over the limit of ${formatBytes(limit)}.`);
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (looksBinary(bytes)) {
+    yield inputError('stdin', base, 'binary', 'Standard input looks like binary data (it contains NUL bytes), not text.');
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (limit !== undefined && firstChar !== '[' && Buffer.byteLength(decoded.text) > limit) {
+    yield inputError('stdin', base, 'too-large', `Standard input is over the limit of ${formatBytes(limit)}.`);
+    return;
+  }
+  yield* readTextContent(normalizeLineEndings(decoded.text), { name: 'stdin', base, options, repairs: decoded.repairs }, null);
+}
+
+/** Reads inputs in order, streaming JSONL and CSV; never throws for a bad record. */
+export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const bases = new IdBases();
+  for (const input of inputs) {
+    if (input === '-') {
+      yield* readStdin(options, bases.take('stdin'));
+      continue;
+    }
+    if (looksLikeUrl(input)) {
+      yield await fetchArticle(input, options);
+      continue;
+    }
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(input)).isDirectory();
+    } catch (error) {
+      const { code, reason } = describeFsError(error);
+      yield inputError(input, null, code, `${input} cannot be read: ${reason}.`);
+      continue;
+    }
+    if (!isDirectory) {
+      const kind = EXTENSIONS[extname(input).toLowerCase()] ?? null;
+      yield* readFileInput({ path: input, base: bases.take(stripExtension(basename(input))), options }, kind);
+      continue;
+    }
+    const { files, problems } = await listFolder(input);
+    for (const problem of problems) {
+      const { code, reason } = describeFsError(problem.error);
+      yield inputError(problem.path, null, code, `${problem.path} cannot be read: ${reason}.`);
+    }
+    if (!files.length && !problems.length) {
+      yield inputError(input, null, 'empty', `The folder ${input} holds no article files (${Object.keys(EXTENSIONS).join(' ')}).`);
+      continue;
+    }
+    for (const file of files) {
+      const base = bases.take(stripExtension(relative(input, file).split('\\').join('/')));
+      yield* readFileInput({ path: file, base, options }, EXTENSIONS[extname(file).toLowerCase()] ?? null);
+    }
+  }
+}
+
+/** Reads one text or HTML file into an article (used by eval on the seed); throws when it cannot. */
+export async function readArticleFile(path: string, options: ReadOptions = {}): Promise<Article> {
+  for await (const item of readInputs([path], options)) {
+    if (item.kind === 'article') return item.article;
+    throw new Error(item.error.error.message);
+  }
+  throw new Error(`${path} holds no article.`);
 }

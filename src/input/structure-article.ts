@@ -1,12 +1,317 @@
-/** STUB (owned by the input helper): plain-text structuring of an article body. */
+/**
+ * Plain-text structuring: turns an article body as saved from the web into parts with
+ * roles (headline, dek, caption, byline, paragraph, credit), and records what it took out
+ * (page chrome, header metadata, a repeated headline) in `removed`.
+ *
+ * Characters are never changed here (apostrophes, quotation marks, mojibake and NBSP are
+ * the document builder's business, because it records repairs with offsets); each part is
+ * only trimmed, and the lines of a hard-wrapped paragraph are joined with one space.
+ *
+ * The layout it expects, top to bottom, all optional:
+ *   header lines (id, publication time, byline) · headline · the headline again ·
+ *   photo caption ending with a credit · dek · paragraphs · credit lines · page chrome.
+ * Everything is one linear pass over the lines; patterns come from `text-cleaning`.
+ */
 import type { Lexicon } from '../lexicon/file.js';
 import type { TextCleaningEntry } from '../lexicon/kinds/text-cleaning.js';
-import type { Article, StructuredArticle } from './article.js';
+import type { Removed } from '../schema/record.js';
+import type { Article, Part, StructuredArticle } from './article.js';
+import { normalizeLineEndings } from './decode.js';
+import { parseDate } from './parse-date.js';
+import { compileTextCleaning } from './text-cleaning-matcher.js';
 
-export function createArticleStructurer(_lexicon: Lexicon<TextCleaningEntry>): (article: Article) => StructuredArticle {
+/** How many non-blank lines after the start can still be header, headline, caption or dek. */
+const TOP_ZONE_LINES = 10;
+const HEADLINE_MAX_CHARS = 250;
+const HEADLINE_MAX_WORDS = 35;
+const DEK_MAX_CHARS = 160;
+const DEK_MAX_WORDS = 25;
+const MAX_DEKS = 2;
+/** Lines shorter than this end a paragraph even without final punctuation (lists, short items). */
+const WRAP_MIN_CHARS = 40;
+/** Longest paragraph still considered as a credit line or a stand-alone caption. */
+const CREDIT_MAX_CHARS = 300;
+const CAPTION_MAX_CHARS = 400;
+
+interface Line {
+  readonly text: string;
+  /** Lines of one group were not separated by a blank line. */
+  readonly group: number;
+}
+
+/** Text compared for "is this the same headline": case, spacing and quote styles ignored. */
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b`´]/g, "'")
+    .replace(/[\u201c\u201d\u201e«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32 || text[i] === '\u00a0';
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** Sentence ends inside a line: ". X", "! X", "? X". */
+function sentenceBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i + 2 < text.length; i++) {
+    const ch = text[i];
+    if ((ch === '.' || ch === '!' || ch === '?') && text[i + 1] === ' ' && /[A-Z“"]/.test(text[i + 2] as string)) count++;
+  }
+  return count;
+}
+
+const FINAL_PUNCTUATION = /[.!?…:;]["'”’»)\]]*$/;
+const STARTS_LOWER = /^[a-z]/;
+
+function looksLikeHeadline(line: string, next: Line | undefined, current: Line): boolean {
+  if (line.length > HEADLINE_MAX_CHARS || wordCount(line) > HEADLINE_MAX_WORDS) return false;
+  if (sentenceBreaks(line) > 1) return false;
+  // Headlines do not end with a full stop; a first line that does is the lede.
+  if (/\.["'”’»)]*$/.test(line) && !/\.\.\.$|…$/.test(line)) return false;
+  // A text of one line is one paragraph, not a headline without a story.
+  if (!next) return false;
+  // A hard-wrapped first paragraph: the next line of the same group continues the sentence.
+  if (next && next.group === current.group && STARTS_LOWER.test(next.text) && !FINAL_PUNCTUATION.test(line)) return false;
+  return true;
+}
+
+function looksLikeDek(line: string): boolean {
+  if (line.length > DEK_MAX_CHARS) return false;
+  const words = wordCount(line);
+  if (words < 2 || words > DEK_MAX_WORDS) return false;
+  if (/[.!?…]["'”’»)]*$/.test(line)) return false;
+  // A dateline on its own line ("TEHRAN —") is the start of the story, not a dek.
+  if (/^[A-Z][A-Z .,'-]+[—–-]$/.test(line)) return false;
+  return true;
+}
+
+/** Splits a body into trimmed non-blank lines; blank lines separate groups, or every line is its own group when there are none. */
+function splitLines(body: string): Line[] {
+  const raw = normalizeLineEndings(body).split('\n');
+  let hasBlank = false;
+  let seenText = false;
+  for (const line of raw) {
+    if (line.trim()) seenText = true;
+    else if (seenText) {
+      hasBlank = true;
+      break;
+    }
+  }
+  const lines: Line[] = [];
+  let group = 0;
+  for (const line of raw) {
+    const text = line.trim();
+    if (!text) {
+      group++;
+      continue;
+    }
+    lines.push({ text, group });
+    if (!hasBlank) group++;
+  }
+  return lines;
+}
+
+interface State {
+  id: string;
+  idTaken: boolean;
+  published: string | null;
+  publishedFromUpdate: boolean;
+  byline: string | null;
+  readonly parts: Part[];
+  readonly removed: Removed[];
+}
+
+export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (article: Article) => StructuredArticle {
+  const matcher = compileTextCleaning(lexicon);
+
+  /** Header lines (id, publication time, byline): true when the line was consumed. */
+  function takeHeader(line: string, state: State, idDerived: boolean): boolean {
+    const id = matcher.match(line, 'id-line');
+    if (id) {
+      state.removed.push({ text: line, reason: 'metadata' });
+      if (idDerived && !state.idTaken && id.value) {
+        state.id = id.value;
+        state.idTaken = true;
+      }
+      return true;
+    }
+    const published = matcher.match(line, 'published-line');
+    if (published) {
+      const parsed = parseDate(published.value);
+      if (parsed || /^(?:published|posted|date)/i.test(line)) {
+        state.removed.push({ text: line, reason: 'metadata' });
+        // An "Updated:" time fills in only until a publication time is found; the input's own date wins.
+        const isUpdate = /^(?:updated|last)/i.test(line);
+        if (parsed && (state.published === null || (state.publishedFromUpdate && !isUpdate))) {
+          state.published = parsed;
+          state.publishedFromUpdate = isUpdate;
+        }
+        return true;
+      }
+    }
+    // A line that is nothing but a date ("March 4, 2021") is the page's time stamp.
+    if (line.length <= 60 && /[0-9]/.test(line)) {
+      const parsed = parseDate(line);
+      if (parsed) {
+        state.removed.push({ text: line, reason: 'metadata' });
+        if (state.published === null) state.published = parsed;
+        return true;
+      }
+    }
+    const byline = matcher.match(line, 'byline-line');
+    if (byline) {
+      state.parts.push({ kind: 'byline', text: line });
+      state.byline ??= byline.value.replace(/[,;]$/, '').trim() || null;
+      return true;
+    }
+    return false;
+  }
+
+  /** A paragraph in the body: credit line, stand-alone caption, or paragraph. */
+  function classifyParagraph(text: string): Part['kind'] {
+    if (text.length <= CREDIT_MAX_CHARS && matcher.match(text, 'credit-line')) return 'credit';
+    if (text.length <= CAPTION_MAX_CHARS) {
+      const caption = matcher.match(text, 'caption-credit');
+      if (caption?.entry.anywhere) return 'caption';
+    }
+    return 'paragraph';
+  }
+
+  function structureBody(article: Article, state: State): void {
+    const lines = splitLines(article.body ?? '');
+    const title = article.title?.trim() || null;
+    let headline: string | null = null;
+    if (title) {
+      headline = title;
+      state.parts.push({ kind: 'headline', text: title });
+    }
+    let headlineConsidered = title !== null;
+    let deks = 0;
+    let inTop = true;
+    let topSeen = 0;
+    let paragraph: string[] = [];
+    let paragraphGroup = -1;
+
+    const flush = () => {
+      if (!paragraph.length) return;
+      const text = paragraph.join(' ');
+      state.parts.push({ kind: classifyParagraph(text), text });
+      paragraph = [];
+    };
+
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as Line;
+      const text = line.text;
+      if (matcher.match(text, 'page-chrome')) {
+        flush();
+        state.removed.push({ text, reason: 'page-chrome' });
+        continue;
+      }
+      if (inTop) {
+        topSeen++;
+        if (takeHeader(text, state, article.idDerived === true)) continue;
+        if (headline !== null && comparable(text) === comparable(headline)) {
+          state.removed.push({ text, reason: 'duplicate-headline' });
+          continue;
+        }
+        if (!headlineConsidered) {
+          headlineConsidered = true;
+          if (looksLikeHeadline(text, lines[i + 1], line)) {
+            headline = text;
+            state.parts.push({ kind: 'headline', text });
+            continue;
+          }
+          inTop = false;
+        } else if (matcher.match(text, 'caption-credit')) {
+          state.parts.push({ kind: 'caption', text });
+          continue;
+        } else if (deks < MAX_DEKS && looksLikeDek(text) && !continuesInGroup(lines, i)) {
+          deks++;
+          state.parts.push({ kind: 'dek', text });
+          continue;
+        } else {
+          inTop = false;
+        }
+        if (topSeen > TOP_ZONE_LINES) inTop = false;
+      }
+      // Body: lines of one group form a paragraph while they read as one hard-wrapped text.
+      if (paragraph.length && (line.group !== paragraphGroup || endsParagraph(paragraph[paragraph.length - 1] as string))) flush();
+      paragraph.push(text);
+      paragraphGroup = line.group;
+    }
+    flush();
+  }
+
+  function structureParts(article: Article, parts: readonly Part[], state: State): void {
+    const title = article.title?.trim() || null;
+    const hasHeadline = parts.some((p) => p.kind === 'headline');
+    const headline = title ?? parts.find((p) => p.kind === 'headline')?.text.trim() ?? null;
+    if (!hasHeadline && title) state.parts.push({ kind: 'headline', text: title });
+    let seenBody = 0;
+    let duplicateChecked = false;
+    for (const part of parts) {
+      const text = part.text.trim();
+      if (!text) continue;
+      if (part.kind !== 'headline' && matcher.match(text, 'page-chrome')) {
+        state.removed.push({ text, reason: 'page-chrome' });
+        continue;
+      }
+      if (part.kind === 'headline') {
+        state.parts.push({ kind: 'headline', text });
+        continue;
+      }
+      if (!duplicateChecked && headline !== null) {
+        duplicateChecked = true;
+        if (comparable(text) === comparable(headline)) {
+          state.removed.push({ text, reason: 'duplicate-headline' });
+          continue;
+        }
+      }
+      if (part.kind === 'paragraph') {
+        seenBody++;
+        if (seenBody <= 4 && takeHeader(text, state, article.idDerived === true)) continue;
+        state.parts.push({ kind: classifyParagraph(text), text });
+        continue;
+      }
+      state.parts.push({ kind: part.kind, text });
+    }
+  }
+
   return (article) => {
     const { body, parts, ...rest } = article;
-    const paragraphs = (body ?? '').split(/\n\s*\n/).map((t) => t.trim()).filter(Boolean);
-    return { ...rest, parts: parts ?? paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) };
+    const state: State = {
+      id: article.id,
+      idTaken: false,
+      published: article.published,
+      publishedFromUpdate: false,
+      byline: article.byline,
+      parts: [],
+      removed: [...article.removed],
+    };
+    if (parts) structureParts(article, parts, state);
+    else if (body !== null) structureBody(article, state);
+    return { ...rest, id: state.id, published: state.published, byline: state.byline, parts: state.parts, removed: state.removed };
   };
+}
+
+/** True when the line ends a sentence or is short: the next line of its group starts a new paragraph. */
+function endsParagraph(line: string): boolean {
+  return line.length < WRAP_MIN_CHARS || FINAL_PUNCTUATION.test(line);
+}
+
+/** The next line of the same group continues this one (a wrapped paragraph, not a dek). */
+function continuesInGroup(lines: readonly Line[], i: number): boolean {
+  const line = lines[i] as Line;
+  const next = lines[i + 1];
+  return next !== undefined && next.group === line.group && STARTS_LOWER.test(next.text);
 }

@@ -17,6 +17,11 @@ export const EntitiesEntrySchema = z.object({
   metonyms: z.array(z.string().min(1)).default([]),
   /** Adjectives and nouns for its people ("American", "Americans"). */
   demonyms: z.array(z.string().min(1)).default([]),
+  /**
+   * Longer names in which a form does not stand for this actor ("Washington Post",
+   * "George Washington"): a mention inside an occurrence of one of these is dropped.
+   */
+  exceptions: z.array(z.string().min(1)).default([]),
   /** For organisations and groups: the entity id of the country they belong to. */
   country: z.string().optional(),
   note: z.string().optional(),

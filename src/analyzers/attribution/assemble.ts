@@ -1,0 +1,246 @@
+/**
+ * From attributions to the record's shapes: quotes (direct, indirect, mixed, scare),
+ * voices with their counts, and findings for every cue and every unnamed source.
+ */
+import type { Document, QuoteSpan, Token } from '../../document/types.js';
+import type { Finding, Quote, Voice } from '../../schema/record.js';
+import type { AttributionResult } from '../types.js';
+import type { CompiledAttribution } from './compile.js';
+import type { Attribution, Speaker } from './extract.js';
+import { lowerBound } from './extract.js';
+import { affiliationOf } from './people.js';
+
+const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
+
+interface VoiceDraft {
+  id: string;
+  name: string | null;
+  role: string | null;
+  affiliation: string | null;
+  anonymous: boolean;
+  quotes: number;
+  quotedWords: number;
+  verbs: Map<string, number>;
+  first: number;
+}
+
+function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+}
+
+/**
+ * `quoteOf`, when given, receives the quote each attribution became (for evaluation, which
+ * scores contents as the record reports them).
+ */
+export function assembleResult(
+  doc: Document,
+  attributions: readonly Attribution[],
+  compiled: CompiledAttribution,
+  quoteOf?: Map<Attribution, Quote>,
+): AttributionResult {
+  const { tokens } = doc;
+  const voices = new Map<string, VoiceDraft>();
+  const anonymousIds = new Map<string, string>();
+
+  // A country in a headline label ("Iran: …") speaks through its first named official in the body.
+  const personByAffiliation = new Map<string, Speaker>();
+  for (const a of attributions) {
+    if (OWN_BLOCKS.has(a.blockKind) || a.speaker?.kind !== 'person' || !a.speaker.person.affiliation) continue;
+    if (!personByAffiliation.has(a.speaker.person.affiliation)) personByAffiliation.set(a.speaker.person.affiliation, a.speaker);
+  }
+  const speakerOf = (a: Attribution): Speaker | null => {
+    if (a.speaker?.kind === 'entity' && OWN_BLOCKS.has(a.blockKind)) {
+      return personByAffiliation.get(affiliationOf(compiled, a.speaker.entity)) ?? a.speaker;
+    }
+    return a.speaker;
+  };
+
+  const voiceFor = (speaker: Speaker | null, at: number): VoiceDraft | null => {
+    if (!speaker) return null;
+    let id: string;
+    let draft: Omit<VoiceDraft, 'quotes' | 'quotedWords' | 'verbs' | 'first' | 'id'>;
+    switch (speaker.kind) {
+      case 'person':
+        id = speaker.person.key;
+        draft = { name: speaker.person.name, role: speaker.person.role, affiliation: speaker.person.affiliation, anonymous: false };
+        break;
+      case 'organisation':
+        id = speaker.org.key;
+        draft = { name: speaker.org.name, role: null, affiliation: speaker.org.affiliation, anonymous: false };
+        break;
+      case 'entity': {
+        const entry = compiled.entities.get(speaker.entity);
+        id = speaker.entity;
+        draft = { name: entry?.name ?? speaker.entity, role: null, affiliation: affiliationOf(compiled, speaker.entity), anonymous: false };
+        break;
+      }
+      case 'anonymous': {
+        let known = anonymousIds.get(speaker.key);
+        if (!known) {
+          known = `anonymous-${anonymousIds.size + 1}`;
+          anonymousIds.set(speaker.key, known);
+        }
+        id = known;
+        draft = { name: null, role: speaker.role, affiliation: speaker.affiliation, anonymous: true };
+        break;
+      }
+    }
+    let voice = voices.get(id);
+    if (!voice) {
+      voice = { id, ...draft, quotes: 0, quotedWords: 0, verbs: new Map(), first: at };
+      voices.set(id, voice);
+    }
+    return voice;
+  };
+
+  const quotes: Quote[] = [];
+  const findings: Finding[] = [];
+  const used = new Set<QuoteSpan>();
+  const credited: { quote: Quote; voice: VoiceDraft | null }[] = [];
+  const attributed: { a: Attribution; voice: VoiceDraft | null; quote: Quote }[] = [];
+  const sorted = [...attributions].sort((x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
+
+  for (const a of sorted) {
+    const speaker = speakerOf(a);
+    const voice = voiceFor(speaker, a.contentStart);
+    const cue = { start: a.cueStart, end: a.cueEnd, verb: a.form.entry.lemma };
+    let best: QuoteSpan | null = null;
+    let bestOverlap = 0;
+    for (const span of doc.quotes) {
+      if (span.start >= a.contentEnd) break;
+      const shared = overlap(a.contentStart, a.contentEnd, span.start, span.end);
+      if (shared <= bestOverlap || used.has(span)) continue;
+      const contentLength = a.contentEnd - a.contentStart;
+      const spanLength = span.end - span.start;
+      if (shared >= 0.6 * Math.min(contentLength, spanLength) && (!span.phrase || shared >= 0.8 * contentLength)) {
+        best = span;
+        bestOverlap = shared;
+      }
+    }
+    let quote: Quote;
+    if (best) {
+      used.add(best);
+      quote = { start: best.start, end: best.end, kind: 'direct', speaker: voice?.id ?? null, cue, inferredOpen: best.inferredOpen };
+    } else {
+      quote = { start: a.contentStart, end: a.contentEnd, kind: 'indirect', speaker: voice?.id ?? null, cue, inferredOpen: false };
+    }
+    quotes.push(quote);
+    credited.push({ quote, voice });
+    attributed.push({ a, voice, quote });
+    quoteOf?.set(a, quote);
+  }
+
+  // Quotes no cue reached: continuations of the last speaker, mixed phrases, scare quotes.
+  const sentenceSpeakers = new Map<number, VoiceDraft>();
+  for (const { a, voice } of attributed) if (voice && !sentenceSpeakers.has(a.sentence)) sentenceSpeakers.set(a.sentence, voice);
+  const directs = credited.filter((c) => c.quote.kind === 'direct').sort((x, y) => x.quote.start - y.quote.start);
+  const blockOf = (offset: number): number => {
+    let lo = 0;
+    let hi = doc.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((doc.blocks[mid] as { start: number }).start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  for (const span of doc.quotes) {
+    if (used.has(span)) continue;
+    const tokenIndex = lowerBound(tokens, span.start);
+    const sentence = (tokens[tokenIndex] as Token | undefined)?.sentence ?? -1;
+    if (span.phrase) {
+      let owner: { voice: VoiceDraft | null } | null = null;
+      for (const item of attributed) {
+        if (item.a.contentStart <= span.start && span.end <= item.a.contentEnd + 1) owner = item;
+      }
+      const voice = owner ? owner.voice : sentenceSpeakers.get(sentence) ?? null;
+      if (voice || owner) {
+        const quote: Quote = { start: span.start, end: span.end, kind: 'mixed', speaker: voice?.id ?? null, cue: null, inferredOpen: span.inferredOpen };
+        quotes.push(quote);
+        credited.push({ quote, voice });
+      } else {
+        quotes.push({ start: span.start, end: span.end, kind: 'scare', speaker: null, cue: null, inferredOpen: span.inferredOpen });
+      }
+      continue;
+    }
+    // A direct quote without a cue continues the previous speaker's quote when nobody else spoke in between.
+    let previous: { quote: Quote; voice: VoiceDraft | null } | null = null;
+    for (const item of directs) if (item.quote.end <= span.start) previous = item;
+    let voice: VoiceDraft | null = null;
+    if (previous && blockOf(span.start) - blockOf(previous.quote.end) <= 1) {
+      const between = attributed.some((item) => item.a.cueStart > previous.quote.end && item.a.cueStart < span.start && item.voice !== previous.voice);
+      if (!between) voice = previous.voice;
+    }
+    const quote: Quote = { start: span.start, end: span.end, kind: 'direct', speaker: voice?.id ?? null, cue: null, inferredOpen: span.inferredOpen };
+    quotes.push(quote);
+    credited.push({ quote, voice });
+  }
+
+  // Voice counts.
+  for (const { quote, voice } of credited) {
+    if (!voice || quote.kind === 'scare') continue;
+    voice.quotes++;
+    voice.first = Math.min(voice.first, quote.start);
+    for (let t = lowerBound(tokens, quote.start); t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) {
+      const kind = (tokens[t] as Token).kind;
+      if (kind === 'word' || kind === 'number') voice.quotedWords++;
+    }
+    if (quote.cue) voice.verbs.set(quote.cue.verb, (voice.verbs.get(quote.cue.verb) ?? 0) + 1);
+  }
+
+  // Findings: one per cue, one per unnamed source.
+  const seenSources = new Set<string>();
+  for (const { a, voice } of attributed) {
+    const entry = a.form.entry;
+    const ownVoice = OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration';
+    const rule = `attribution/verb-${entry.id}`;
+    findings.push({
+      id: `${rule}@${a.cueStart}-${a.cueEnd}`,
+      analyzer: 'attribution', rule, category: `${entry.class}-verb`,
+      start: a.cueStart, end: a.cueEnd, text: doc.text.slice(a.cueStart, a.cueEnd),
+      voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
+      weight: entry.weight, polarity: entry.polarity, note: entry.note,
+      ...(entry.source ? { source: entry.source } : {}),
+    });
+    const speaker = a.speaker;
+    if (speaker?.kind === 'anonymous' && a.sourceStart !== null && a.sourceEnd !== null) {
+      const key = `${a.sourceStart}-${a.sourceEnd}`;
+      if (seenSources.has(key)) continue;
+      seenSources.add(key);
+      const vague = speaker.entry.anonymity === 'vague';
+      const sourceRule = vague ? 'attribution/vague-source' : 'attribution/anonymous-source';
+      findings.push({
+        id: `${sourceRule}@${key}`,
+        analyzer: 'attribution', rule: sourceRule, category: vague ? 'vague-source' : 'anonymous-source',
+        start: a.sourceStart, end: a.sourceEnd, text: doc.text.slice(a.sourceStart, a.sourceEnd),
+        voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
+        weight: 1, polarity: 'neutral',
+        note: speaker.marker ? `${speaker.entry.note} ${compiled.markerNote}` : speaker.entry.note,
+        ...(speaker.entry.source ? { source: speaker.entry.source } : {}),
+        ...(speaker.marker ? { context: ['anonymity-granted'] } : {}),
+      });
+    }
+  }
+
+  quotes.sort((x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+  const uniqueQuotes: Quote[] = [];
+  for (const quote of quotes) {
+    const last = uniqueQuotes[uniqueQuotes.length - 1];
+    if (last && last.start === quote.start && last.end === quote.end) continue;
+    uniqueQuotes.push(quote);
+  }
+  findings.sort((x, y) => x.start - y.start || x.end - y.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
+  const outVoices: Voice[] = [...voices.values()]
+    .filter((v) => v.quotes > 0)
+    .sort((x, y) => x.first - y.first || (x.id < y.id ? -1 : 1))
+    .map((v) => ({
+      id: v.id, name: v.name, role: v.role, affiliation: v.affiliation, anonymous: v.anonymous, quotes: v.quotes,
+      quotedWords: v.quotedWords,
+      verbs: Object.fromEntries([...v.verbs.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))),
+    }));
+  const spoken = new Set(outVoices.map((v) => v.id));
+  // A quote's speaker is always a listed voice.
+  for (const quote of uniqueQuotes) if (quote.speaker && !spoken.has(quote.speaker)) quote.speaker = null;
+  const outFindings = findings.map((f) => (f.speaker && !spoken.has(f.speaker) ? { ...f, speaker: null } : f));
+  return { quotes: uniqueQuotes, voices: outVoices, findings: outFindings };
+}

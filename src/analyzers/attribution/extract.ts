@@ -1,0 +1,560 @@
+/**
+ * Finds attributions sentence by sentence: a cue (speech verb, "according to", headline
+ * colon), its source (the noun phrase before the cue, after it in inversion, or the
+ * subject of the clause for "…, saying"), and its content (after the cue, or before it in
+ * trailing attributions: "…, he noted."). No tagger: closed word classes bound the phrases,
+ * and every window is a few tokens wide, so the pass is linear in the document.
+ */
+import type { Document, Token } from '../../document/types.js';
+import type { BlockKind } from '../../schema/record.js';
+import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
+import type { EntityMention } from '../types.js';
+import type { CompiledAttribution, VerbForm } from './compile.js';
+import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
+import {
+  BE_FORMS, BEFORE_VERB, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
+  SINGULAR_PRONOUNS, VERBISH,
+} from './words.js';
+
+export type Speaker =
+  | { readonly kind: 'person'; readonly person: Person }
+  | { readonly kind: 'organisation'; readonly org: Organisation }
+  | { readonly kind: 'entity'; readonly entity: string }
+  | {
+      readonly kind: 'anonymous';
+      readonly key: string;
+      readonly role: string;
+      readonly affiliation: string | null;
+      readonly entry: SourceNounEntry;
+      readonly plural: boolean;
+      /** The outlet granted anonymity ("speaking on condition of anonymity"). */
+      readonly marker: boolean;
+      /** A role without a name ("a ministry spokesman"), not a source noun. */
+      readonly unnamedRole: boolean;
+    };
+
+export interface Attribution {
+  readonly form: VerbForm;
+  readonly cueStart: number;
+  readonly cueEnd: number;
+  readonly speaker: Speaker | null;
+  readonly sourceStart: number | null;
+  readonly sourceEnd: number | null;
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  readonly sentence: number;
+  readonly blockKind: BlockKind;
+}
+
+const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
+const AFTER_CUE_BEFORE_THAT = new Set([
+  'in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'yesterday', 'today',
+  'a', 'an', 'the', 'statement', 'interview', 'speech', 'letter', 'post', 'tweet', 'conference', 'news', 'briefing',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night',
+  'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
+  'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
+]);
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
+const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
+
+interface SalienceState {
+  singular: Speaker | null;
+  plural: Speaker | null;
+  thing: Speaker | null;
+}
+
+export function extractAttributions(
+  doc: Document,
+  mentions: readonly EntityMention[],
+  people: People,
+  compiled: CompiledAttribution,
+): Attribution[] {
+  const { tokens, text, sentences } = doc;
+  const normKey = (i: number): string | null => tokens[i]?.norm ?? null;
+  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  const entityAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((mention, index) => {
+    for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
+  });
+  // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
+  const insideQuote = new Uint8Array(tokens.length);
+  const markTokens = new Set<number>();
+  for (const quote of doc.quotes) {
+    if (quote.openMark !== null) markTokens.add(quote.openMark);
+    if (quote.closeMark !== null) markTokens.add(quote.closeMark);
+    if (quote.phrase) continue;
+    let t = lowerBound(tokens, quote.start);
+    for (; t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) insideQuote[t] = 1;
+  }
+  const isMark = (i: number): boolean => {
+    const token = tokens[i];
+    return !!token && (markTokens.has(token.start) || token.norm === '"' || token.norm === '«' || token.norm === '»');
+  };
+  const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
+  const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
+
+  const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
+  const adHoc = new Map<string, Person>();
+  const state: SalienceState = { singular: null, plural: null, thing: null };
+  let subjectCursor = 0;
+  const out: Attribution[] = [];
+
+  const remember = (speaker: Speaker | null): void => {
+    if (!speaker) return;
+    if (speaker.kind === 'person') state.singular = speaker;
+    else if (speaker.kind === 'anonymous') {
+      if (speaker.plural) state.plural = speaker;
+      else state.singular = speaker;
+    } else state.thing = speaker;
+  };
+  const advanceSubjects = (uptoToken: number): void => {
+    while (subjectCursor < subjects.length && (subjects[subjectCursor] as (typeof subjects)[number]).tokenStart < uptoToken) {
+      const mention = subjects[subjectCursor] as (typeof subjects)[number];
+      state.singular = { kind: 'person', person: mention.person };
+      subjectCursor++;
+    }
+  };
+
+  /** The most recent person with a title of `group` mentioned before `before`, else the first after. */
+  const personByGroup = (group: string, before: number): Person | null => {
+    let found: Person | null = null;
+    for (const mention of people.mentions) {
+      if (!mention.person.groups.has(group)) continue;
+      if (mention.tokenStart < before || !found) found = mention.person;
+      if (mention.tokenStart >= before) break;
+    }
+    return found;
+  };
+
+  /** A definite description ("Iran's top security official"): the person whose role shares a word, else the salient one. */
+  const resolveDescription = (start: number, end: number, sentence: number): Person | null => {
+    const words = new Set<string>();
+    for (let t = start; t < end; t++) {
+      const token = tokens[t] as Token;
+      if (token.kind === 'word' && !ROLE_STOP.has(token.base) && entityAt[t] === -1) words.add(token.base);
+    }
+    let best: Person | null = null;
+    for (const mention of people.mentions) {
+      const role = mention.person.roleWords;
+      let shared = false;
+      for (const word of words) if (role.has(word)) shared = true;
+      if (!shared) continue;
+      best = mention.person;
+      if (mention.tokenStart > start) break;
+    }
+    if (best) return best;
+    if (state.singular?.kind === 'person') return state.singular.person;
+    // Cataphora in a lede: "The country's top diplomat said …" before the name is given.
+    for (let k = subjectCursor; k < subjects.length; k++) {
+      const mention = subjects[k] as (typeof subjects)[number];
+      if ((tokens[mention.tokenStart] as Token).sentence > sentence + 3) break;
+      return mention.person;
+    }
+    return null;
+  };
+
+  const entityAffiliation = (start: number, end: number): string | null => {
+    for (let t = start; t < end; t++) if (entityAt[t] !== -1) return affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
+    return null;
+  };
+
+  const hasMarker = (start: number, end: number): boolean => {
+    for (let t = start; t < end; t++) if (compiled.markers.match(t, normKey)) return true;
+    return false;
+  };
+
+  /** Who the noun phrase [start, end) names. */
+  const resolve = (start: number, end: number, sentence: number, appositive: readonly [number, number] | null): Speaker | null => {
+    const head = tokens[end - 1] as Token;
+    if (end - start === 1) {
+      if (SINGULAR_PRONOUNS.has(head.norm)) return state.singular;
+      if (PLURAL_PRONOUNS.has(head.norm)) return state.plural ?? state.thing ?? state.singular;
+      if (head.norm === 'it') return state.thing;
+      if (head.kind !== 'word' || (!head.capitalized && DETERMINERS.has(head.norm))) return null;
+    }
+    for (let t = end - 1; t >= start; t--) {
+      const index = people.personAt[t] as number;
+      if (index >= 0) return { kind: 'person', person: (people.mentions[index] as People['mentions'][number]).person };
+    }
+    const org = people.organisationEndingAt.get(end - 1);
+    if (org) return { kind: 'organisation', org: org.org };
+    const marker = hasMarker(start, end) || (appositive !== null && hasMarker(appositive[0], appositive[1]));
+    // Source nouns: "officials", "two senior diplomats", "critics", "people familiar with …".
+    let source: { entry: SourceNounEntry; at: number; length: number } | null = null;
+    for (let t = start; t < end; t++) {
+      const hit = compiled.sourceNouns.match(t, baseKey);
+      if (hit && (t + hit.length === end || hit.length > 1)) source = { entry: hit.value, at: t, length: hit.length };
+    }
+    const first = tokens[start] as Token;
+    const definite = first.norm === 'the' || first.possessive || (entityAt[start] !== -1 && (tokens[entityAt[start] === -1 ? start : (mentions[entityAt[start] as number] as EntityMention).tokenEnd - 1] as Token).possessive);
+    if (source) {
+      const headToken = tokens[source.at + source.length - 1] as Token;
+      const plural = headToken.base.endsWith('s') || source.entry.anonymity === 'vague';
+      if (!plural && definite && !marker) {
+        const person = resolveDescription(start, end, sentence);
+        if (person) return { kind: 'person', person };
+      }
+      const affiliation = entityAffiliation(start, end);
+      return {
+        kind: 'anonymous', key: `${source.entry.id}|${affiliation ?? ''}|${plural ? 'p' : 's'}`, role: npText(start, end),
+        affiliation, entry: source.entry, plural, marker, unnamedRole: false,
+      };
+    }
+    // Role references: "the speaker", "the premier", "the top lawmaker", "a ministry spokesman".
+    for (let t = end - 1; t >= start && t >= end - 2; t--) {
+      const hit = compiled.titles.match(t, baseKey);
+      if (!hit || t + hit.length !== end) continue;
+      const person = personByGroup(hit.value.group, start);
+      if (person && (definite || first.capitalized || end - start === 1)) return { kind: 'person', person };
+      if (!definite) {
+        const affiliation = entityAffiliation(start, end) ?? (appositive ? entityAffiliation(appositive[0], appositive[1]) : null);
+        const entry: SourceNounEntry = { type: 'source-noun', id: 'source-unnamed-role', forms: [hit.value.forms[0] ?? 'official'], anonymity: 'anonymous', note: 'A source identified only by role: the reader cannot check who is speaking.' };
+        return { kind: 'anonymous', key: `role|${slug(npText(start, end))}`, role: npText(start, end), affiliation, entry, plural: false, marker, unnamedRole: true };
+      }
+      return null;
+    }
+    const entity = entityAt[end - 1] as number;
+    if (entity >= 0) return { kind: 'entity', entity: (mentions[entity] as EntityMention).entity };
+    // An unknown name ("Smith said"): a person of its own.
+    let nameStart = end;
+    while (nameStart > start && isNameWord(text, tokens[nameStart - 1] as Token)) nameStart--;
+    while (nameStart < end && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
+    if (nameStart < end) {
+      const last = tokens[end - 1] as Token;
+      const name = text.slice((tokens[nameStart] as Token).start, endOf(last));
+      const known = people.bySurname.get(last.base);
+      if (known) return { kind: 'person', person: known };
+      const key = slug(name);
+      if (!key) return null;
+      let person = adHoc.get(key) ?? people.persons.get(key);
+      if (!person) {
+        person = { key, name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set() };
+        adHoc.set(key, person);
+      }
+      return { kind: 'person', person };
+    }
+    return null;
+  };
+
+  const npText = (start: number, end: number): string => {
+    let s = start;
+    while (s < end - 1 && DETERMINERS.has((tokens[s] as Token).norm) && (tokens[s] as Token).norm !== 'some') s++;
+    return text.slice((tokens[s] as Token).start, (tokens[end - 1] as Token).end);
+  };
+
+  /** The noun phrase ending at `j` (inclusive), read leftwards: [start, j + 1). */
+  const npLeft = (j: number, sentenceStart: number): number => {
+    const head = tokens[j] as Token;
+    if (head.kind !== 'word') return j + 1;
+    if (SINGULAR_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || head.norm === 'it') return j;
+    if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
+    let k = j;
+    while (k - 1 >= sentenceStart && j - k < 10) {
+      const token = tokens[k - 1] as Token;
+      if (token.norm === ')') {
+        let p = k - 2;
+        while (p >= sentenceStart && p > k - 8 && tokens[p]?.norm !== '(') p--;
+        if (tokens[p]?.norm !== '(') break;
+        k = p;
+        continue;
+      }
+      if (token.kind !== 'word' && token.kind !== 'number') break;
+      if (token.norm === 'of' ? false : NP_STOP.has(token.norm)) break;
+      if (token.possessive && k - 1 < j) {
+        k--;
+        continue;
+      }
+      k--;
+    }
+    // A lower-case head needs a determiner, a number or a lexicon word to be a noun phrase.
+    if (!head.capitalized && !compiled.sourceNounHeads.has(head.base) && !compiled.titles.has(head.base) && !compiled.organisationHeads.has(head.base)) {
+      let ok = false;
+      for (let t = k; t < j; t++) if (DETERMINERS.has((tokens[t] as Token).norm) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
+      if (!ok) return j + 1;
+    }
+    // Drop leading "of"-less function words.
+    while (k < j && tokens[k]?.norm === 'of') k++;
+    return k;
+  };
+
+  /** A short noun phrase after the cue up to a comma or the sentence end ("…,” said Ali Shamkhani."). */
+  const npRight = (start: number, end: number): number => {
+    let k = start;
+    while (k < end && k - start < 9) {
+      const token = tokens[k] as Token;
+      if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '(' && token.norm !== ')' && token.norm !== '-') break;
+      if (VERBISH.has(token.norm)) return start;
+      k++;
+    }
+    if (k === start || k - start >= 9) return start;
+    const stop = tokens[k];
+    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k)) return start;
+    const first = tokens[start] as Token;
+    if (!first.capitalized && !DETERMINERS.has(first.norm) && !compiled.titles.has(first.base) && !compiled.sourceNounHeads.has(first.base)) return start;
+    return k;
+  };
+
+  const trimEnd = (start: number, end: number): number => {
+    let e = end;
+    while (e > start && (isPunct(e - 1) || isMark(e - 1))) e--;
+    return e;
+  };
+  const trimStart = (start: number, end: number): number => {
+    let s = start;
+    while (s < end && (isPunct(s) || isMark(s)) && tokens[s]?.norm !== '(') s++;
+    return s;
+  };
+
+  /** Content after the cue: skips "that", the addressee of "told", "in a statement on Tuesday". */
+  const contentAfter = (from: number, end: number, form: VerbForm): [number, number] => {
+    let k = from;
+    if (form.entry.addressee) {
+      let found = -1;
+      for (let t = k; t < end && t - k < 9; t++) {
+        const token = tokens[t] as Token;
+        if (token.norm === 'that') {
+          found = t;
+          break;
+        }
+        if (token.norm === '.' || token.norm === ';' || isMark(t)) break;
+      }
+      if (found >= 0) k = found + 1;
+      else if (tokens[k] && OBJECT_PRONOUNS.has((tokens[k] as Token).norm)) k++;
+      else while (k < end && isNameWord(text, tokens[k] as Token)) k++;
+    } else {
+      for (let t = k; t < end && t - k < 8; t++) {
+        const token = tokens[t] as Token;
+        if (token.norm === 'that') {
+          k = t + 1;
+          break;
+        }
+        if (!AFTER_CUE_BEFORE_THAT.has(token.base) && !(token.capitalized && t > k)) break;
+      }
+    }
+    while (k < end && (tokens[k]?.norm === ',' || tokens[k]?.norm === ':')) k++;
+    return [trimStart(k, end), end];
+  };
+
+  for (let si = 0; si < sentences.length; si++) {
+    const sentence = sentences[si];
+    if (!sentence) continue;
+    const s0 = sentence.tokenStart;
+    const s1 = sentence.tokenEnd;
+    const blockKind = blockKindOf(si);
+    const own = OWN_BLOCKS.has(blockKind);
+    const inSentence: Attribution[] = [];
+    // Cues first, so a content can stop before a participial continuation (", adding …").
+    const cues: { at: number; length: number; form: VerbForm }[] = [];
+    let colonSeen = false;
+    for (let i = s0; i < s1; i++) {
+      const token = tokens[i] as Token;
+      if (token.norm === ':' && !colonSeen) {
+        colonSeen = true;
+        if (own && i - s0 >= 1 && i - s0 <= 6 && i + 1 < s1) {
+          const hit = compiled.verbs.match(i, normKey);
+          if (hit) cues.push({ at: i, length: 1, form: hit.value });
+        }
+        continue;
+      }
+      if (token.kind !== 'word' || insideQuote[i]) continue;
+      const hit = compiled.verbs.match(i, normKey);
+      if (!hit || hit.value.entry.frame === 'colon') continue;
+      if (acceptCue(i, hit.value, s0, s1)) {
+        cues.push({ at: i, length: hit.length, form: hit.value });
+        i += hit.length - 1;
+      }
+    }
+    if (!cues.length) {
+      continue;
+    }
+    for (let c = 0; c < cues.length; c++) {
+      const cue = cues[c] as (typeof cues)[number];
+      const { at, length, form } = cue;
+      const cueEndTok = at + length;
+      // A later participial cue ends this one's content (", adding …").
+      let contentLimit = s1;
+      const next = cues[c + 1];
+      if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
+      if (!own) advanceSubjects(at);
+
+      let speaker: Speaker | null = null;
+      let srcStart = -1;
+      let srcEnd = -1;
+      let content: [number, number] | null = null;
+
+      if (form.entry.frame === 'colon') {
+        srcStart = trimStart(s0, at);
+        srcEnd = at;
+        if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
+        if (!speaker) continue;
+        content = [trimStart(at + 1, s1), s1];
+      } else if (form.entry.frame === 'prep') {
+        srcStart = cueEndTok;
+        let k = cueEndTok;
+        while (k < s1 && k - cueEndTok < 10 && tokens[k]?.norm !== ',' && tokens[k]?.norm !== '.' && tokens[k]?.norm !== ';' && !isMark(k) && !(tokens[k]?.norm === 'that' && k > cueEndTok)) k++;
+        srcEnd = k;
+        if (srcEnd === srcStart) continue;
+        speaker = resolve(srcStart, srcEnd, si, null);
+        const before = trimEnd(s0, trimEnd(s0, at));
+        if (tokens[srcEnd]?.norm === ',' && (before <= trimStart(s0, at) || s1 - srcEnd > before - s0)) content = [trimStart(srcEnd + 1, s1), s1];
+        else content = [trimStart(s0, at), before];
+      } else {
+        // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
+        let j = at - 1;
+        while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
+        let npStart = j >= s0 && !form.participle ? npLeft(j, s0) : j + 1;
+        let appositive: [number, number] | null = null;
+        if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
+          // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
+          let p = j - 1;
+          while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
+          if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
+            const lead = tokens[p + 1] as Token;
+            if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'speaking' || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+              const start = npLeft(p - 1, s0);
+              if (start <= p - 1) {
+                npStart = start;
+                j = p - 1;
+                appositive = [p + 1, at];
+              }
+            }
+          }
+        }
+        if (npStart <= j) {
+          srcStart = npStart;
+          srcEnd = j + 1;
+          speaker = resolve(npStart, j + 1, si, appositive);
+          if (!speaker && appositive === null && !isLeftSubjectLike(npStart, j + 1)) {
+            srcStart = srcEnd = -1;
+          }
+        }
+        if (srcStart >= 0) {
+          // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
+          let p = srcStart - 1;
+          while (p >= s0 && isMark(p)) p--;
+          const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(srcStart - 1) || tokens[p]?.norm === '-');
+          let words = 0;
+          let hasThat = false;
+          for (let t = cueEndTok; t < contentLimit; t++) {
+            const token = tokens[t] as Token;
+            if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
+            if (token.norm === 'that') hasThat = true;
+            if (token.kind === 'word') words++;
+          }
+          if (leftContext && words <= 5 && !hasThat) {
+            content = [trimStart(s0, p), trimEnd(s0, p)];
+          } else {
+            content = contentAfter(cueEndTok, contentLimit, form);
+          }
+        } else if (!form.participle) {
+          // Inversion: "…,” said Ali Shamkhani."
+          const end = npRight(cueEndTok, s1);
+          let p = at - 1;
+          while (p >= s0 && (isMark(p) || tokens[p]?.norm === ',')) p--;
+          if (end > cueEndTok && p >= s0) {
+            srcStart = cueEndTok;
+            srcEnd = end;
+            speaker = resolve(cueEndTok, end, si, null);
+            content = [trimStart(s0, p + 1), p + 1];
+          }
+        }
+        if (!content && PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? '')) {
+          // "…, saying …": the subject of the clause speaks.
+          const previous = inSentence[inSentence.length - 1];
+          if (previous) {
+            speaker = previous.speaker;
+          } else {
+            const subject = subjectOf(s0, at);
+            if (subject) {
+              srcStart = subject[0];
+              srcEnd = subject[1];
+              speaker = resolve(subject[0], subject[1], si, null);
+            } else {
+              speaker = state.singular;
+            }
+          }
+          content = contentAfter(cueEndTok, contentLimit, form);
+        }
+      }
+      if (!content) continue;
+      const [cs, ceRaw] = content;
+      const ce = trimEnd(cs, ceRaw);
+      if (ce <= cs) continue;
+      let words = 0;
+      for (let t = cs; t < ce; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
+      if (words === 0) continue;
+      const first = tokens[at] as Token;
+      const last = tokens[cueEndTok - 1] as Token;
+      const attribution: Attribution = {
+        form, cueStart: first.start, cueEnd: last.end, speaker,
+        sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
+        sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
+        contentStart: (tokens[cs] as Token).start, contentEnd: (tokens[ce - 1] as Token).end, sentence: si, blockKind,
+      };
+      inSentence.push(attribution);
+      out.push(attribution);
+      if (!own) remember(speaker);
+    }
+  }
+  return out;
+
+  function isLeftSubjectLike(start: number, end: number): boolean {
+    const head = tokens[end - 1] as Token;
+    return end - start >= 1 && (head.capitalized || DETERMINERS.has((tokens[start] as Token).norm) || (tokens[start] as Token).possessive);
+  }
+
+  /** The subject noun phrase of the clause that ends before `before`: at the sentence start or after a fronted phrase. */
+  function subjectOf(s0: number, before: number): [number, number] | null {
+    const starts = [s0];
+    for (let t = s0; t < before && t - s0 < 16; t++) if (tokens[t]?.norm === ',') {
+      starts.push(t + 1);
+      break;
+    }
+    for (const start of starts) {
+      let k = start;
+      while (k < before && k - start < 8) {
+        const token = tokens[k] as Token;
+        if (token.kind !== 'word') break;
+        if (!(isNameWord(text, token) || DETERMINERS.has(token.norm) || token.possessive || compiled.titles.has(token.base) ||
+          compiled.sourceNounHeads.has(token.base) || compiled.organisationHeads.has(token.base) || token.norm === 'of' ||
+          SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm))) break;
+        k++;
+        if (SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm)) break;
+      }
+      if (k > start && !NOT_NAME.has((tokens[k - 1] as Token).base) || (k > start && (SINGULAR_PRONOUNS.has((tokens[k - 1] as Token).norm) || PLURAL_PRONOUNS.has((tokens[k - 1] as Token).norm)))) return [start, k];
+    }
+    return null;
+  }
+
+  function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
+    const token = tokens[i] as Token;
+    if (form.entry.frame === 'prep') return true;
+    // Capitalised mid-sentence: a name or title ("United States", "The Hill Says").
+    if (token.capitalized && i > s0 && !isMark(i - 1)) return false;
+    const prev = i > s0 ? (tokens[i - 1] as Token) : null;
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that') return false;
+    const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
+    if (form.nounLike) {
+      const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1)));
+      if (!verbal) return false;
+    }
+    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm));
+    if (prev && BE_FORMS.has(prev.norm)) return false;
+    let p = i - 1;
+    while (p >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm)) p--;
+    if (p >= s0 && BE_FORMS.has((tokens[p] as Token).norm)) return false;
+    return true;
+  }
+}
+
+/** Index of the first token whose start is >= `offset`. */
+export function lowerBound(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

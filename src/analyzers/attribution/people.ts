@@ -1,0 +1,274 @@
+/**
+ * The people pass: one scan over capitalised runs that finds people introduced with a
+ * title ("Secretary of Iran's Supreme National Security Council (SNSC) Ali Shamkhani"),
+ * full names ("Jane Doe"), organisations ("the Defense Ministry"), and later mentions by
+ * surname ("Shamkhani"), so a cue's subject can be resolved to the person introduced.
+ */
+import type { EntityMention } from '../types.js';
+import type { Document, Token } from '../../document/types.js';
+import type { CompiledAttribution } from './compile.js';
+import { NAME_PARTICLES, NOT_NAME, NP_STOP, ROLE_STOP } from './words.js';
+
+export interface Person {
+  readonly key: string;
+  readonly name: string;
+  role: string | null;
+  roleWords: Set<string>;
+  affiliation: string | null;
+  readonly groups: Set<string>;
+}
+
+export interface PersonMention {
+  readonly person: Person;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  /** Followed by a verb-like word: the subject of its clause, which makes it salient. */
+  readonly subject: boolean;
+}
+
+export interface Organisation {
+  readonly key: string;
+  readonly name: string;
+  readonly affiliation: string | null;
+}
+
+export interface People {
+  readonly persons: ReadonlyMap<string, Person>;
+  /** Person mentions sorted by token. */
+  readonly mentions: readonly PersonMention[];
+  /** Token index → index into `mentions` (or -1). */
+  readonly personAt: Int32Array;
+  /** Token index → organisation whose name ends there (or undefined). */
+  readonly organisationEndingAt: ReadonlyMap<number, { org: Organisation; tokenStart: number }>;
+  readonly bySurname: ReadonlyMap<string, Person>;
+}
+
+export function slug(value: string): string {
+  let out = '';
+  let dash = false;
+  for (const ch of value.toLowerCase().normalize('NFKD')) {
+    const code = ch.charCodeAt(0);
+    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (alnum) {
+      out += ch;
+      dash = false;
+    } else if (code >= 0x300 && code <= 0x36f) {
+      continue;
+    } else if (!dash && out) {
+      out += '-';
+      dash = true;
+    }
+  }
+  return out.endsWith('-') ? out.slice(0, -1) : out;
+}
+
+/** A country first: an organisation's country where the gazetteer gives one. */
+export function affiliationOf(compiled: CompiledAttribution, entityId: string): string {
+  const entry = compiled.entities.get(entityId);
+  if (entry && entry.kind !== 'country' && entry.country) return entry.country;
+  return entityId;
+}
+
+/** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
+function isParticleName(text: string, token: Token): boolean {
+  const dash = token.norm.indexOf('-');
+  if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
+  const next = text.charAt(token.start + dash + 1);
+  return next !== '' && next !== next.toLowerCase();
+}
+
+export function isNameWord(text: string, token: Token): boolean {
+  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
+}
+
+function surnameKeys(nameTokens: readonly Token[]): string[] {
+  const last = nameTokens[nameTokens.length - 1];
+  if (!last) return [];
+  const keys = [last.base];
+  const dash = last.base.indexOf('-');
+  if (dash > 0 && NAME_PARTICLES.has(last.base.slice(0, dash))) keys.push(last.base.slice(dash + 1));
+  return keys;
+}
+
+export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution): People {
+  const { tokens, text } = doc;
+  const entityAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((mention, index) => {
+    for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
+  });
+  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  const persons = new Map<string, Person>();
+  const bySurname = new Map<string, Person>();
+  const found: PersonMention[] = [];
+  const personAt = new Int32Array(tokens.length).fill(-1);
+  const organisationEndingAt = new Map<number, { org: Organisation; tokenStart: number }>();
+  const pendingSingles: number[] = [];
+
+  const isSubjectAt = (index: number, end: number): boolean => {
+    let k = index;
+    if (tokens[k]?.norm === '(') {
+      while (k < end && tokens[k]?.norm !== ')') k++;
+      k++;
+    }
+    const next = tokens[k];
+    return !!next && k < end && next.kind === 'word' && !next.capitalized && !NP_STOP.has(next.norm);
+  };
+
+  for (const sentence of doc.sentences) {
+    const end = sentence.tokenEnd;
+    let i = sentence.tokenStart;
+    while (i < end) {
+      const first = tokens[i] as Token;
+      const firstTitle = compiled.titles.match(i, baseKey);
+      if (!firstTitle && !isNameWord(text, first)) {
+        i++;
+        continue;
+      }
+      // Grow the run: name words, titles, "of (the) X" inside a role, parenthesised acronyms.
+      const titleEnds: number[] = [];
+      const markers: number[] = [];
+      let hasTitleOrOrg = false;
+      let j = i;
+      let trailingParen = -1;
+      while (j < end) {
+        const token = tokens[j] as Token;
+        const title = compiled.titles.match(j, baseKey);
+        if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
+          j += title.length;
+          if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
+          titleEnds.push(j);
+          hasTitleOrOrg = true;
+          trailingParen = -1;
+          continue;
+        }
+        if (isNameWord(text, token)) {
+          if (compiled.organisationHeads.has(token.base) || entityAt[j] !== -1) {
+            markers.push(j + 1);
+            if (compiled.organisationHeads.has(token.base)) hasTitleOrOrg = true;
+          }
+          trailingParen = -1;
+          j++;
+          continue;
+        }
+        const next = tokens[j + 1];
+        if (token.kind === 'word' && NAME_PARTICLES.has(token.norm) && next && isNameWord(text, next) && j > i) {
+          j++;
+          continue;
+        }
+        if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (isNameWord(text, next) || (next.norm === 'the' && tokens[j + 2] && isNameWord(text, tokens[j + 2] as Token)))) {
+          markers.push(j + 1);
+          j += next.norm === 'the' ? 2 : 1;
+          continue;
+        }
+        if (token.norm === '(' && j > i) {
+          let k = j + 1;
+          while (k < end && k - j <= 5 && tokens[k]?.norm !== ')' && tokens[k]?.kind === 'word') k++;
+          if (tokens[k]?.norm === ')' && k > j + 1) {
+            trailingParen = j;
+            markers.push(k + 1);
+            j = k + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      const runEnd = trailingParen >= 0 ? trailingParen : j;
+      // The name is what follows the last title, organisation head or entity.
+      let nameStart = i;
+      let roleEnd = i;
+      for (const e of titleEnds) if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
+      for (const m of markers) if (m <= runEnd && m > nameStart) nameStart = m;
+      while (nameStart < runEnd && !isNameWord(text, tokens[nameStart] as Token)) nameStart++;
+      while (nameStart < runEnd && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
+      const nameTokens = tokens.slice(nameStart, runEnd);
+      const titled = titleEnds.length > 0;
+      const cleanName = nameTokens.length > 0 && nameTokens.every((t, k) =>
+        (isNameWord(text, t) || (k > 0 && NAME_PARTICLES.has(t.norm))) && entityAt[nameStart + k] === -1 &&
+        !compiled.organisationHeads.has(t.base) && !NOT_NAME.has(t.base));
+      const roleStartToken = i;
+      if (cleanName && (titled || nameTokens.length >= 2)) {
+        const lastName = nameTokens[nameTokens.length - 1] as Token;
+        const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
+        const key = slug(nameText);
+        let person = persons.get(key);
+        if (!person) {
+          person = { key, name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
+          persons.set(key, person);
+        }
+        // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
+        let roleStop = nameStart;
+        while (roleStop > roleStartToken && (tokens[roleStop - 1]?.norm === ')' || tokens[roleStop - 1]?.norm === '.')) {
+          if (tokens[roleStop - 1]?.norm === ')') {
+            while (roleStop > roleStartToken && tokens[roleStop - 1]?.norm !== '(') roleStop--;
+          }
+          roleStop--;
+        }
+        let roleStart = roleStartToken;
+        while (roleStart < roleStop && NOT_NAME.has((tokens[roleStart] as Token).base) && !compiled.titles.match(roleStart, baseKey)) roleStart++;
+        if (roleStop > roleStart && titleEnds.length) {
+          for (let t = roleStart; t < roleStop; t++) {
+            const title = compiled.titles.match(t, baseKey);
+            if (title) person.groups.add(title.value.group);
+            const word = tokens[t] as Token;
+            if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords.add(word.base);
+            if (entityAt[t] !== -1 && person.affiliation === null) person.affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
+          }
+          if (person.role === null && !onlyHonorific(compiled, tokens, roleStart, roleStop, baseKey)) {
+            person.role = text.slice((tokens[roleStart] as Token).start, endOf(tokens[roleStop - 1] as Token));
+          }
+        }
+        for (const k of surnameKeys(nameTokens)) bySurname.set(k, person);
+        bySurname.set(nameTokens.map((t) => t.base).join(' '), person);
+        const index = found.length;
+        found.push({ person, tokenStart: nameStart, tokenEnd: runEnd, subject: isSubjectAt(j, end) });
+        for (let t = nameStart; t < runEnd; t++) personAt[t] = index;
+      } else if (markers.length && !titleEnds.length) {
+        // An organisation: a run ending in an organisation head ("Defense Ministry").
+        const last = runEnd - 1;
+        const head = tokens[last];
+        if (head && compiled.organisationHeads.has(head.base) && entityAt[last] === -1) {
+          let start = i;
+          while (start < last && NOT_NAME.has((tokens[start] as Token).base)) start++;
+          let affiliation: string | null = null;
+          for (let t = i; t <= last; t++) if (entityAt[t] !== -1) {
+            affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
+            break;
+          }
+          const name = text.slice((tokens[start] as Token).start, endOf(head));
+          organisationEndingAt.set(last, { org: { key: slug(name), name, affiliation }, tokenStart: start });
+        }
+      } else if (runEnd - i === 1 && isNameWord(text, first)) {
+        pendingSingles.push(i);
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+  // Later mentions by surname alone ("Shamkhani underlined …").
+  for (const index of pendingSingles) {
+    const token = tokens[index] as Token;
+    const person = bySurname.get(token.base);
+    if (!person || personAt[index] !== -1) continue;
+    const sentence = doc.sentences[token.sentence];
+    found.push({ person, tokenStart: index, tokenEnd: index + 1, subject: isSubjectAt(index + 1, sentence ? sentence.tokenEnd : tokens.length) });
+  }
+  found.sort((a, b) => a.tokenStart - b.tokenStart);
+  personAt.fill(-1);
+  found.forEach((mention, index) => {
+    for (let t = mention.tokenStart; t < mention.tokenEnd; t++) personAt[t] = index;
+  });
+  return { persons, mentions: found, personAt, organisationEndingAt, bySurname };
+}
+
+function onlyHonorific(compiled: CompiledAttribution, tokens: readonly Token[], start: number, stop: number, key: (i: number) => string | null): boolean {
+  for (let t = start; t < stop; t++) {
+    const title = compiled.titles.match(t, key);
+    if (title && title.value.group !== 'honorific') return false;
+    if (!title && tokens[t]?.kind === 'word') return false;
+  }
+  return true;
+}
+
+/** End of a token without its possessive ending ("Iran's" → "Iran"). */
+export function endOf(token: Token): number {
+  return token.end - (token.norm.length - token.base.length);
+}

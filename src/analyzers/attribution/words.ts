@@ -1,0 +1,74 @@
+/**
+ * Closed word classes the attribution parser leans on instead of a tagger: they bound the
+ * noun phrase before a cue and tell a verb from a noun ("the report" vs "he reported").
+ */
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
+  'some', 'any', 'no', 'every', 'each', 'another', 'such',
+]);
+
+export const SINGULAR_PRONOUNS = new Set(['he', 'she']);
+export const PLURAL_PRONOUNS = new Set(['they']);
+/** First and second person: the speaker of a quote, never a voice of the article. */
+export const SELF_PRONOUNS = new Set(['i', 'we', 'you']);
+
+/** Words that may sit between a subject and its cue ("Shamkhani also said"). */
+export const BETWEEN_SUBJECT_AND_CUE = new Set([
+  'also', 'further', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'shall',
+  'did', 'does', 'do', 'again', 'later', 'earlier', 'previously', 'then', 'reportedly', 'repeatedly', 'recently',
+  'once', 'already', 'publicly', 'privately', 'separately', 'first', 'last', 'yesterday', 'today', 'tonight',
+  'always', 'often', 'never', 'not', "n't", 'only', 'just', 'still', 'even', 'personally', 'explicitly', 'clearly',
+  'flatly', 'openly', 'quickly', 'immediately', 'subsequently', 'additionally', 'frequently', 'famously', 'initially',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'on',
+]);
+
+/** Function words that end a noun phrase read leftwards from a cue. */
+export const NP_STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'and', 'or', 'but', 'when', 'while', 'as', 'because', 'if', 'after',
+  'before', 'since', 'where', 'than', 'in', 'on', 'at', 'with', 'for', 'to', 'from', 'by', 'during', 'about',
+  'over', 'into', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'not',
+  'also', 'what', 'how', 'why', 'so', 'although', 'though', 'unless', 'until', 'whether', 'then', 'there', 'it',
+  'said', 'says', 'say', 'told', 'added', 'him', 'them', 'me', 'us', 'can', 'could', 'may', 'might', 'must',
+  'should', 'did', 'does', 'do', 'against', 'between', 'among', 'under', 'without', 'within', 'through', 'via',
+]);
+
+/** Verbs and auxiliaries that cannot sit inside a subject read rightwards ("…, said the minister"). */
+export const VERBISH = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'must', 'should',
+  'did', 'does', 'do', 'to', 'that', 'may', 'might', 'not',
+]);
+
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** Where a noun-like cue form ("reports", "claims") is read as a verb. */
+export const BEFORE_VERB = new Set([
+  'he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'also', 'will', 'would', 'could', 'can', 'may', 'might',
+  'must', 'should', 'to', 'did', 'does', 'do', 'further', 'later', 'then', 'repeatedly', 'reportedly', 'often',
+  'has', 'have', 'had', 'never', 'again', 'not', "n't",
+]);
+
+/** Lower-case particles inside personal names ("Mustafa al-Kadhimi", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'du', 'di', 'la', 'le', 'ben', 'der', 'den', 'dos', 'das']);
+
+/** Capitalised words that do not start a personal name. */
+export const NOT_NAME = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'he', 'she', 'they', 'we', 'i', 'it', 'this', 'that',
+  'these', 'those', 'there', 'his', 'her', 'their', 'its', 'our', 'as', 'if', 'when', 'while', 'after', 'before',
+  'also', 'for', 'to', 'from', 'by', 'with', 'meanwhile', 'however', 'yet', 'so', 'still', 'then', 'since', 'despite',
+  'according', 'last', 'next', 'some', 'many', 'most', 'both', 'all', 'one', 'two', 'three', 'no', 'not', 'what',
+  'who', 'why', 'how', 'where', 'asked', 'under', 'over', 'during', 'among', 'speaking', 'referring', 'heading',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'mr', 'mrs', 'ms',
+  'of', 'my', 'your', 'we', 'you', 'my', 'once', 'now', 'here', 'today', 'yesterday', 'tomorrow', 'every', 'each',
+  'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'has', 'have', 'had',
+]);
+
+/** Words too common to tie a description to a role ("the top security official" ~ "Security Council"). */
+export const ROLE_STOP = new Set([
+  'the', 'a', 'an', 'of', 'top', 'senior', 'official', 'officials', 'chief', 'head', 'former', 'new', 'national',
+  'and', 'for', 'state', 'high', 'high-ranking', 'leading', 'local',
+]);
+
+export function isQuoteMark(norm: string): boolean {
+  return norm === '"' || norm === '«' || norm === '»' || norm === '„' || norm === '‹' || norm === '›';
+}

@@ -1,0 +1,55 @@
+/**
+ * How the words around a term change what it says: negated ("not a terrorist"), hedged
+ * ("alleged terrorist"), distanced (the label is handed to someone else: "what it called
+ * terrorism", "so-called experts", "branded a terrorist"), or a mention of the word
+ * rather than a use ("the word 'terrorist'"). Each lowers the weight; `mention` zeroes it.
+ * The scan stays inside the clause: a comma or "but" ends it.
+ */
+import type { Token } from '../../document/types.js';
+import { CLAUSE_BREAKS, DETERMINERS, DISTANCING, HEDGES, MENTION_NOUNS, NEGATORS, isQuoteMark } from './words.js';
+
+export type TermContext = 'negated' | 'hedged' | 'distanced' | 'mention';
+
+const WINDOW = 4;
+/** "called for", "called on": a request, not a label. */
+const PARTICLES: ReadonlySet<string> = new Set(['for', 'on', 'upon', 'off', 'up', 'in', 'out', 'back']);
+
+export function readContext(tokens: readonly Token[], start: number): TermContext[] {
+  const anchor = tokens[start];
+  if (!anchor) return [];
+  const found = new Set<TermContext>();
+  // Immediately before (over quote marks and articles): hedges and mention nouns.
+  let j = start - 1;
+  let quoted = false;
+  while (j >= 0 && isQuoteMark(tokens[j] as Token)) {
+    quoted = true;
+    j--;
+  }
+  if (j >= 0 && (tokens[j] as Token).sentence === anchor.sentence) {
+    const before = tokens[j] as Token;
+    if (MENTION_NOUNS.has(before.norm) && (quoted || before.norm === 'word' || before.norm === 'term')) found.add('mention');
+    let k = j;
+    while (k >= 0 && DETERMINERS.has((tokens[k] as Token).norm)) k--;
+    if (k >= 0 && HEDGES.has((tokens[k] as Token).norm) && (tokens[k] as Token).sentence === anchor.sentence) found.add('hedged');
+  }
+  // A few words back within the clause: negation and distancing verbs.
+  let words = 0;
+  for (let i = start - 1; i >= 0 && words < WINDOW; i--) {
+    const token = tokens[i] as Token;
+    if (token.sentence !== anchor.sentence) break;
+    if (isQuoteMark(token)) continue;
+    if (CLAUSE_BREAKS.has(token.norm) && token.norm !== '-') break;
+    words++;
+    if (NEGATORS.has(token.norm)) found.add('negated');
+    else if (DISTANCING.has(token.norm) && !PARTICLES.has(tokens[i + 1]?.norm ?? '')) found.add('distanced');
+  }
+  return (['negated', 'hedged', 'distanced', 'mention'] as const).filter((c) => found.has(c));
+}
+
+/** The entry's weight after its context: halved per lowering context, zero for a mention. */
+export function weightInContext(weight: number, context: readonly TermContext[]): number {
+  if (context.includes('mention')) return 0;
+  let w = weight;
+  for (const c of context) if (c !== 'mention') w /= 2;
+  return Math.round(w * 100) / 100;
+}

@@ -1,0 +1,190 @@
+/**
+ * Whom a loaded term is aimed at, read from the words around it with a few positional
+ * rules (no parser): the modifier before it ("US assassination", "the Daesh terrorist
+ * group"), the possessor ("Washington's malicious, terrorist and destabilizing actions",
+ * also a repaired "Washingtons"), the noun after it ("the evil US"), a prepositional
+ * owner ("the regime in Tehran", "acts of terror by the US"), an apposition ("Hezbollah,
+ * the terrorist group"), an object of labelling ("branded Hezbollah a terrorist group")
+ * and the subject of a copula ("Hamas is a terrorist organisation"). Targets are entity
+ * ids; when the words show an actor the gazetteer does not know (a pronoun possessor,
+ * a capitalized name), the term counts as aimed but the target stays null.
+ */
+import type { Token } from '../../document/types.js';
+import type { EntityMention } from '../types.js';
+import { COPULAS, DETERMINERS, LINKS, POSSESSIVE_PRONOUNS, isQuoteMark, isWord } from './words.js';
+
+export interface TargetContext {
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly EntityMention[];
+  /** Per token: index + 1 of the mention covering it, 0 for none. */
+  readonly mentionAt: Int32Array;
+  /** Per token: 1 where a loaded term was matched. */
+  readonly loadedAt: Uint8Array;
+}
+
+export interface TargetResult {
+  readonly entity: string | null;
+  /** True when some actor was found, even one the gazetteer does not know. */
+  readonly aimed: boolean;
+  /** How it was found: `modifier`, `possessor`, `head`, `of`, `apposition`, `object`, `subject`. */
+  readonly via: string | null;
+}
+
+const NONE: TargetResult = { entity: null, aimed: false, via: null };
+/** Words (not marks) walked over on the way to a possessor. */
+const MAX_SKIP = 6;
+
+export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[]): TargetContext {
+  const mentionAt = new Int32Array(tokens.length);
+  mentions.forEach((m, index) => {
+    for (let t = m.tokenStart; t < m.tokenEnd && t < tokens.length; t++) mentionAt[t] = index + 1;
+  });
+  return { tokens, mentions, mentionAt, loadedAt: new Uint8Array(tokens.length) };
+}
+
+function entityAt(ctx: TargetContext, t: number): string | null {
+  const index = ctx.mentionAt[t] ?? 0;
+  return index > 0 ? (ctx.mentions[index - 1] as EntityMention).entity : null;
+}
+
+function sameSentence(ctx: TargetContext, a: number, b: number): boolean {
+  const ta = ctx.tokens[a];
+  const tb = ctx.tokens[b];
+  return ta !== undefined && tb !== undefined && ta.sentence === tb.sentence;
+}
+
+/** The nearest token left of `from` that is not a quotation mark, or -1. */
+function leftNonQuote(ctx: TargetContext, from: number, anchor: number): number {
+  let j = from;
+  while (j >= 0 && isQuoteMark(ctx.tokens[j] as Token)) j--;
+  return j >= 0 && sameSentence(ctx, j, anchor) ? j : -1;
+}
+
+function rightNonQuote(ctx: TargetContext, from: number, anchor: number): number {
+  let j = from;
+  while (j < ctx.tokens.length && isQuoteMark(ctx.tokens[j] as Token)) j++;
+  return j < ctx.tokens.length && sameSentence(ctx, j, anchor) ? j : -1;
+}
+
+/** A capitalized word that is not the first word of its sentence: likely a name. */
+function isProperNoun(ctx: TargetContext, t: number): boolean {
+  const token = ctx.tokens[t] as Token;
+  if (!isWord(token) || !token.capitalized || token.kind !== 'word') return false;
+  const prev = ctx.tokens[t - 1];
+  return prev !== undefined && prev.sentence === token.sentence && !isQuoteMark(prev) && prev.norm !== '.';
+}
+
+function found(entity: string, via: string): TargetResult {
+  return { entity, aimed: true, via };
+}
+
+/** Left side: modifier, possessor (over a list of other loaded adjectives), pronoun possessor. */
+function fromLeft(ctx: TargetContext, start: number): TargetResult {
+  const first = leftNonQuote(ctx, start - 1, start);
+  if (first < 0) return NONE;
+  const direct = entityAt(ctx, first);
+  if (direct) return found(direct, (ctx.tokens[first] as Token).possessive ? 'possessor' : 'modifier');
+  const firstToken = ctx.tokens[first] as Token;
+  if (POSSESSIVE_PRONOUNS.has(firstToken.norm) || (firstToken.possessive && isWord(firstToken))) return { entity: null, aimed: true, via: 'possessor' };
+  if (isProperNoun(ctx, first)) return { entity: null, aimed: true, via: 'modifier' };
+  // "Washington's malicious, "terrorist" and destabilizing actions": walk left over the
+  // other loaded words of the list, commas, "and"/"or" and -ly adverbs to a possessor.
+  let j = first;
+  let words = 0;
+  while (j >= 0 && words < MAX_SKIP) {
+    const token = ctx.tokens[j] as Token;
+    const punctuation = isQuoteMark(token) || token.norm === ',';
+    const skippable = punctuation || LINKS.has(token.norm) || ctx.loadedAt[j] === 1 || (token.kind === 'word' && token.norm.endsWith('ly'));
+    if (!skippable) break;
+    // Quotation marks and commas are free: damaged lists carry many of them.
+    if (!punctuation) words++;
+    j--;
+    if (j < 0 || !sameSentence(ctx, j, start)) return NONE;
+    const entity = entityAt(ctx, j);
+    const candidate = ctx.tokens[j] as Token;
+    if (entity && candidate.possessive) return found(entity, 'possessor');
+    if (entity) return NONE;
+    if (POSSESSIVE_PRONOUNS.has(candidate.norm)) return { entity: null, aimed: true, via: 'possessor' };
+  }
+  return NONE;
+}
+
+/** Right side: the noun after an adjective, or an owner after "of"/"by" (and "in" for regimes). */
+function fromRight(ctx: TargetContext, start: number, end: number, allowIn: boolean): TargetResult {
+  const next = rightNonQuote(ctx, end, start);
+  if (next < 0) return NONE;
+  const head = entityAt(ctx, next);
+  if (head) return found(head, 'head');
+  const nextToken = ctx.tokens[next] as Token;
+  if (nextToken.norm === 'of' || nextToken.norm === 'by' || (allowIn && nextToken.norm === 'in')) {
+    let j = next + 1;
+    if (j < ctx.tokens.length && (ctx.tokens[j] as Token).norm === 'the') j++;
+    if (j < ctx.tokens.length && sameSentence(ctx, j, start)) {
+      const owner = entityAt(ctx, j);
+      if (owner) return found(owner, 'of');
+      if (isProperNoun(ctx, j)) return { entity: null, aimed: true, via: 'of' };
+    }
+  }
+  if (isProperNoun(ctx, next)) return { entity: null, aimed: true, via: 'head' };
+  return NONE;
+}
+
+/** "X, the terrorist group"; "branded X a terrorist group"; "X is a terrorist organisation". */
+function fromClause(ctx: TargetContext, start: number): TargetResult {
+  let j = leftNonQuote(ctx, start - 1, start);
+  let steps = 0;
+  let sawArticle = false;
+  while (j >= 0 && steps < 4) {
+    const token = ctx.tokens[j] as Token;
+    if (DETERMINERS.has(token.norm) || ctx.loadedAt[j] === 1 || (token.kind === 'word' && token.norm.endsWith('ly'))) {
+      if (token.norm === 'a' || token.norm === 'an') sawArticle = true;
+      j--;
+      steps++;
+      continue;
+    }
+    break;
+  }
+  if (j < 0 || !sameSentence(ctx, j, start)) return NONE;
+  const token = ctx.tokens[j] as Token;
+  if (token.norm === ',') {
+    const owner = j > 0 ? entityAt(ctx, j - 1) : null;
+    return owner && sameSentence(ctx, j - 1, start) ? found(owner, 'apposition') : NONE;
+  }
+  if (sawArticle) {
+    const object = entityAt(ctx, j);
+    if (object) return found(object, 'object');
+  }
+  if (COPULAS.has(token.norm)) {
+    let k = j - 1;
+    // "X has been", "X would be"
+    while (k >= 0 && ['has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'could', 'should', 'still', 'also', 'not', "n't"].includes((ctx.tokens[k] as Token).norm)) k--;
+    if (k >= 0 && sameSentence(ctx, k, start)) {
+      const subject = entityAt(ctx, k);
+      if (subject) return found(subject, 'subject');
+    }
+  }
+  return NONE;
+}
+
+export type TermShape = 'adj' | 'noun' | 'verb' | 'adv' | 'phrase';
+
+/**
+ * The target of the term on tokens [start, end). Adjectives look right first (the noun
+ * they modify), nouns and phrases look left first (their modifier or possessor).
+ */
+export function resolveTarget(ctx: TargetContext, start: number, end: number, shape: TermShape, options: { allowIn: boolean }): TargetResult {
+  const left = fromLeft(ctx, start);
+  const right = fromRight(ctx, start, end, options.allowIn);
+  if (shape === 'adj' || shape === 'adv') {
+    if (right.entity) return right;
+    if (left.entity) return left;
+  } else {
+    if (left.entity) return left;
+    if (right.entity) return right;
+  }
+  const clause = fromClause(ctx, start);
+  if (clause.entity) return clause;
+  if (left.aimed) return left;
+  if (right.aimed) return right;
+  return NONE;
+}

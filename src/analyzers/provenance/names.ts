@@ -1,0 +1,324 @@
+/**
+ * Finding outlet names in text: a compiled lookup keyed by the first token, matched
+ * greedily (longest name first) at word starts, in one left-to-right pass.
+ *
+ * Tokens here are the pieces of a name: runs of letters and digits (with inner
+ * apostrophes and initials such as "U.S."), and the symbols `&`, `+` and `/`
+ * ("AJ+", "RFE/RL"). Spaces and hyphens separate tokens, so "Al-Manar" and
+ * "Al Manar" are one name; any other punctuation or a line break ends a name.
+ *
+ * Case is respected where it tells names from words: an all-capital token ("AP",
+ * "TASS") must be written exactly so, a one-word lower-case name ("dpa") too, and a
+ * capitalised token must be capitalised in the text ("Mehr", not "mehr"); small words
+ * inside names ("of", "news") match in any case.
+ */
+
+export interface NameToken {
+  readonly start: number;
+  readonly end: number;
+  /** Lower-cased, apostrophes made straight. */
+  readonly norm: string;
+  /** End and norm without a possessive "'s" ("Xinhua" for "Xinhua's"); same as end/norm otherwise. */
+  readonly baseEnd: number;
+  readonly baseNorm: string;
+}
+
+const APOSTROPHES = new Set([0x27, 0x2019, 0x02bc]);
+const NAME_SYMBOLS = new Set([0x26, 0x2b, 0x2f]); // & + /
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+const ZWNJ = 0x200c;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
+export function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c === ZWNJ) return true;
+  const ch = text[i];
+  return ch !== undefined && LETTER.test(ch);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/** Reads one name token at `i` (which must be a word character or a name symbol). */
+export function readNameToken(text: string, i: number, limit: number): NameToken | null {
+  const c = text.charCodeAt(i);
+  if (NAME_SYMBOLS.has(c)) {
+    const norm = text[i] as string;
+    return { start: i, end: i + 1, norm, baseEnd: i + 1, baseNorm: norm };
+  }
+  if (!isWordCode(text, i)) return null;
+  let j = i;
+  let segment = 0;
+  while (j < limit) {
+    if (isWordCode(text, j)) {
+      j++;
+      segment++;
+      continue;
+    }
+    const d = text.charCodeAt(j);
+    // Inner apostrophe ("People's") or initials ("U.S.").
+    if ((APOSTROPHES.has(d) || (d === 0x2e && segment === 1)) && j + 1 < limit && isWordCode(text, j + 1)) {
+      j++;
+      segment = 0;
+      continue;
+    }
+    if (d === 0x2e && segment === 1 && j > i + 1) {
+      // Final period of initials ("U.S."): part of the token only after a dotted letter.
+      const prev = text.charCodeAt(j - 2);
+      if (prev === 0x2e) j++;
+    }
+    break;
+  }
+  const raw = text.slice(i, j);
+  const norm = normalizeRaw(raw);
+  let baseEnd = j;
+  let baseNorm = norm;
+  if (norm.length > 2 && norm.endsWith("'s")) {
+    baseEnd = j - 2;
+    baseNorm = norm.slice(0, -2);
+  }
+  return { start: i, end: j, norm, baseEnd, baseNorm };
+}
+
+function straighten(raw: string): string {
+  return raw.includes('\u2019') || raw.includes('\u02bc') ? raw.replace(/[\u2019\u02bc]/g, "'") : raw;
+}
+
+function normalizeRaw(raw: string): string {
+  let out = raw.toLowerCase();
+  if (out.includes('\u2019') || out.includes('\u02bc')) out = out.replace(/[\u2019\u02bc]/g, "'");
+  return out;
+}
+
+/** Splits a registry name into tokens (same rules as text). */
+export function tokenizeName(name: string): { raw: string; norm: string }[] {
+  const tokens: { raw: string; norm: string }[] = [];
+  let i = 0;
+  while (i < name.length) {
+    const c = name.charCodeAt(i);
+    if (isWordCode(name, i) || NAME_SYMBOLS.has(c)) {
+      const token = readNameToken(name, i, name.length);
+      if (!token) break;
+      tokens.push({ raw: name.slice(token.start, token.end), norm: token.norm });
+      i = token.end;
+    } else {
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** The lookup key of a name: its token norms, without a leading "the". */
+export function nameKey(name: string): string {
+  const tokens = tokenizeName(name).map((t) => t.norm);
+  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  return tokens.join(' ');
+}
+
+type CaseRule = 0 | 1 | 2; // 0 any case, 1 capitalised, 2 exact
+
+interface Candidate {
+  readonly norms: readonly string[];
+  readonly raws: readonly string[];
+  readonly rules: readonly CaseRule[];
+  /** The name began with "The" and is a single word without it ("The Hill"): the article is required. */
+  readonly needsThe: boolean;
+  readonly hadThe: boolean;
+  readonly value: number;
+  readonly priority: number;
+}
+
+export interface NameMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The value the name was registered with (an entry index). */
+  readonly value: number;
+}
+
+function hasCase(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function caseRuleOf(raw: string, single: boolean): CaseRule {
+  const letters = [...raw].filter(hasCase);
+  if (!letters.length) return 0;
+  const upper = letters.filter((ch) => ch === ch.toUpperCase()).length;
+  if (upper === letters.length && letters.length >= 2) return 2;
+  if (upper === 0) return single ? 2 : 0;
+  return letters[0] === (letters[0] as string).toUpperCase() ? 1 : 0;
+}
+
+export interface NameMatcher {
+  /** The longest registered name starting at `i` (a word start), or null. */
+  matchAt(text: string, i: number, limit?: number): NameMatch | null;
+  /** Every match in [from, to), left to right, non-overlapping. */
+  findAll(text: string, from: number, to: number): NameMatch[];
+  /** Exact lookup of a whole string (an outlet field), case-insensitive. */
+  lookup(name: string): number | null;
+  /** Number of distinct name keys. */
+  readonly size: number;
+}
+
+export interface NameRegistration {
+  readonly name: string;
+  readonly value: number;
+  /** Lower wins when two entries register the same key (names before aliases). */
+  readonly priority: number;
+}
+
+/**
+ * Compiles names into a first-token map. When two values register the same key, the
+ * lower priority wins; ties keep the first registered, so the result is deterministic.
+ */
+export function compileNameMatcher(registrations: readonly NameRegistration[]): NameMatcher {
+  const byFirst = new Map<string, Candidate[]>();
+  const exact = new Map<string, { value: number; priority: number }>();
+  const lowerInitials = new Set<number>();
+  const keys = new Map<string, Candidate>();
+  for (const reg of registrations) {
+    const tokens = tokenizeName(reg.name);
+    if (!tokens.length) continue;
+    const hadThe = tokens.length > 1 && tokens[0]?.norm === 'the';
+    const body = hadThe ? tokens.slice(1) : tokens;
+    const key = body.map((t) => t.norm).join(' ');
+    const held = exact.get(key);
+    if (!held || reg.priority < held.priority) exact.set(key, { value: reg.value, priority: reg.priority });
+    const single = body.length === 1;
+    const rules = body.map((t) => caseRuleOf(t.raw, single));
+    // "TASS" (exact) and "Tass" (capitalised) are different candidates for one key.
+    const caseKey = `${key}|${rules.map((r, t) => (r === 2 ? body[t]?.raw : r)).join(',')}`;
+    const previous = keys.get(caseKey);
+    if (previous && previous.priority <= reg.priority) continue;
+    const candidate: Candidate = {
+      norms: body.map((t) => t.norm),
+      raws: body.map((t) => t.raw),
+      rules,
+      needsThe: hadThe && single,
+      hadThe,
+      value: reg.value,
+      priority: reg.priority,
+    };
+    keys.set(caseKey, candidate);
+  }
+  for (const candidate of keys.values()) {
+    const first = candidate.norms[0] as string;
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = []));
+    list.push(candidate);
+    const initial = (candidate.raws[0] as string).charCodeAt(0);
+    if (initial >= 97 && initial <= 122) lowerInitials.add(initial);
+  }
+  // Longest first, then by priority, so the greedy match is the most specific name.
+  for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.priority - b.priority);
+
+  function caseOk(text: string, token: NameToken, rule: CaseRule, raw: string, useBase: boolean): boolean {
+    if (rule === 0) return true;
+    if (rule === 2) {
+      const written = text.slice(token.start, useBase ? token.baseEnd : token.end);
+      return straighten(written) === straighten(raw);
+    }
+    const ch = text[token.start] as string;
+    return !hasCase(ch) || ch === ch.toUpperCase();
+  }
+
+  function matchAt(text: string, i: number, limit = text.length): NameMatch | null {
+    const first = readNameToken(text, i, limit);
+    if (!first) return null;
+    const list = byFirst.get(first.norm) ?? (first.baseNorm !== first.norm ? byFirst.get(first.baseNorm) : undefined);
+    if (!list) return null;
+    // Read as many tokens as the longest candidate needs, stopping at punctuation or a line break.
+    const maxLen = (list[0] as Candidate).norms.length;
+    const tokens: NameToken[] = [first];
+    let j = first.end;
+    while (tokens.length < maxLen && j < limit) {
+      let k = j;
+      while (k < limit && (isSpace(text.charCodeAt(k)) || HYPHENS.has(text.charCodeAt(k)))) k++;
+      if (k >= limit) break;
+      const next = readNameToken(text, k, limit);
+      if (!next) break;
+      tokens.push(next);
+      j = next.end;
+    }
+    for (const candidate of list) {
+      const n = candidate.norms.length;
+      if (n > tokens.length) continue;
+      let ok = true;
+      let end = 0;
+      for (let t = 0; t < n && ok; t++) {
+        const token = tokens[t] as NameToken;
+        const want = candidate.norms[t] as string;
+        const last = t === n - 1;
+        let useBase = false;
+        if (token.norm !== want) {
+          if (last && token.baseNorm === want) useBase = true;
+          else ok = false;
+        }
+        if (ok && !caseOk(text, token, candidate.rules[t] as CaseRule, candidate.raws[t] as string, useBase)) ok = false;
+        if (ok && last) end = useBase ? token.baseEnd : token.end;
+      }
+      if (!ok) continue;
+      let start = i;
+      if (candidate.hadThe) {
+        const before = precedingThe(text, i);
+        if (before !== null) start = before;
+        else if (candidate.needsThe) continue;
+      }
+      return { start, end, value: candidate.value };
+    }
+    return null;
+  }
+
+  function findAll(text: string, from: number, to: number): NameMatch[] {
+    const matches: NameMatch[] = [];
+    let i = from;
+    while (i < to) {
+      if (!isWordCode(text, i) || (i > 0 && isWordCode(text, i - 1))) {
+        i++;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      let tryHere: boolean;
+      if (c >= 65 && c <= 90) tryHere = true;
+      else if (c >= 97 && c <= 122) tryHere = lowerInitials.has(c);
+      else if (c < 0x80) tryHere = false;
+      else {
+        const ch = text[i] as string;
+        tryHere = !hasCase(ch) || ch === ch.toUpperCase();
+      }
+      const match = tryHere ? matchAt(text, i, to) : null;
+      if (match) {
+        matches.push(match);
+        i = match.end;
+      } else {
+        // Skip the rest of the word.
+        i++;
+        while (i < to && isWordCode(text, i)) i++;
+      }
+    }
+    return matches;
+  }
+
+  return {
+    matchAt,
+    findAll,
+    lookup(name) {
+      return exact.get(nameKey(name))?.value ?? null;
+    },
+    size: keys.size,
+  };
+}
+
+/** Start of a "the " / "The " directly before `i`, or null. */
+function precedingThe(text: string, i: number): number | null {
+  let k = i - 1;
+  if (k < 0 || !isSpace(text.charCodeAt(k))) return null;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  const start = k - 3;
+  if (start < 0) return null;
+  const word = text.slice(start, k);
+  if (word !== 'the' && word !== 'The' && word !== 'THE') return null;
+  if (start > 0 && isWordCode(text, start - 1)) return null;
+  return start;
+}

@@ -1,0 +1,97 @@
+/**
+ * Reading a few words either side of a position, for the context checks of the
+ * provenance analyzer. Bounded by a count and a limit, so each call is O(window).
+ */
+import { isWordCode } from './names.js';
+
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  /** Lower-cased, apostrophes straight. */
+  readonly norm: string;
+}
+
+function isGlue(c: number): boolean {
+  // Inner apostrophes and hyphens keep a word together ("state-run", "Iran's").
+  return c === 0x27 || c === 0x2019 || c === 0x2d;
+}
+
+function normOf(text: string, start: number, end: number): string {
+  return text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+}
+
+/** Up to `count` words after `pos`, stopping at a line break or sentence punctuation (commas allowed when `commas`). */
+export function wordsAfter(text: string, pos: number, limit: number, count: number, commas = false): Word[] {
+  const words: Word[] = [];
+  let i = pos;
+  while (words.length < count && i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0 || c === 0x09 || (commas && c === 0x2c) || c === 0x2f) {
+      i++;
+      continue;
+    }
+    if (c === 0x27 || c === 0x2019) {
+      // A possessive after a name: "Reuters'" or "'s".
+      i++;
+      continue;
+    }
+    if (!isWordCode(text, i)) break;
+    const start = i;
+    while (i < limit && (isWordCode(text, i) || (isGlue(text.charCodeAt(i)) && i + 1 < limit && isWordCode(text, i + 1)))) i++;
+    words.push({ start, end: i, norm: normOf(text, start, i) });
+  }
+  return words;
+}
+
+/** Up to `count` words before `pos`, nearest first, stopping at a line break or sentence punctuation. */
+export function wordsBefore(text: string, pos: number, floor: number, count: number): Word[] {
+  const words: Word[] = [];
+  let i = pos;
+  while (words.length < count && i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x20 || c === 0xa0 || c === 0x09) {
+      i--;
+      continue;
+    }
+    if (!isWordCode(text, i - 1)) break;
+    const end = i;
+    while (i > floor && (isWordCode(text, i - 1) || (isGlue(text.charCodeAt(i - 1)) && i - 2 >= floor && isWordCode(text, i - 2)))) i--;
+    words.push({ start: i, end, norm: normOf(text, i, end) });
+  }
+  return words;
+}
+
+/** Index of the first non-space character at or after `pos` (bounded by `limit`). */
+export function skipSpaces(text: string, pos: number, limit: number): number {
+  let i = pos;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) break;
+    i++;
+  }
+  return i;
+}
+
+/** Index just after the last non-space character before `pos`. */
+export function skipSpacesBack(text: string, pos: number, floor: number): number {
+  let i = pos;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) break;
+    i--;
+  }
+  return i;
+}
+
+/** Start of the line holding `pos`, looking back at most `max` characters (else `pos - max`, flagged by the caller). */
+export function lineStartOf(text: string, pos: number, floor: number, max: number): number {
+  const stop = Math.max(floor, pos - max);
+  for (let i = pos - 1; i >= stop; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
+  return stop;
+}
+
+export function lineEndOf(text: string, pos: number, limit: number, max: number): number {
+  const stop = Math.min(limit, pos + max);
+  for (let i = pos; i < stop; i++) if (text.charCodeAt(i) === 0x0a) return i;
+  return stop;
+}

@@ -1,0 +1,33 @@
+/**
+ * File names for article pages, made from article ids that may contain anything: the
+ * result is a plain name inside the output folder (no separators, no `..`, no reserved
+ * Windows device names), unique case-insensitively, and the same for the same input order.
+ */
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/iu;
+const MAX_STEM = 80;
+
+export function sanitizeStem(id: string): string {
+  let stem = id
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9._-]+/gu, '_')
+    .replace(/\.{2,}/gu, '.')
+    .replace(/^[._-]+|[._-]+$/gu, '');
+  if (stem.length > MAX_STEM) stem = stem.slice(0, MAX_STEM).replace(/[._-]+$/u, '');
+  if (!stem) stem = 'article';
+  const base = stem.split('.')[0] ?? stem;
+  if (RESERVED.test(base)) stem = `_${stem}`;
+  return stem;
+}
+
+/** Hands out unique `<stem>.html` names in call order; collisions get `-2`, `-3`, … */
+export function createNameAllocator(): (id: string) => string {
+  const used = new Set<string>();
+  return (id) => {
+    const stem = sanitizeStem(id);
+    let name = `${stem}.html`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.html`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
