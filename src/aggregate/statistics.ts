@@ -91,7 +91,7 @@ export interface LogOddsOptions {
 export function distinctiveWords(groups: readonly GroupAggregate[], options: LogOddsOptions = {}): Map<string, DistinctiveWord[]> {
   const priorMass = options.priorMass ?? 500;
   const minCount = options.minCount ?? 3;
-  const top = options.top ?? 20;
+  const top = Math.max(1, options.top ?? 20);
   const corpus = new Map<string, number>();
   let corpusTotal = 0;
   const groupTotals = new Map<string, number>();
@@ -108,7 +108,9 @@ export function distinctiveWords(groups: readonly GroupAggregate[], options: Log
   for (const group of groups) {
     const ni = groupTotals.get(group.group) ?? 0;
     const nj = corpusTotal - ni;
+    // Keep only the best `top` words, in order, as they come: no sort of the whole vocabulary.
     const words: DistinctiveWord[] = [];
+    const before = (a: DistinctiveWord, b: DistinctiveWord): boolean => a.z > b.z || (a.z === b.z && a.word < b.word);
     if (ni > 0 && nj > 0) {
       for (const [word, yi] of group.words) {
         const y = corpus.get(word) ?? 0;
@@ -117,11 +119,17 @@ export function distinctiveWords(groups: readonly GroupAggregate[], options: Log
         const yj = y - yi;
         const delta = Math.log((yi + alpha) / (ni + priorMass - yi - alpha)) - Math.log((yj + alpha) / (nj + priorMass - yj - alpha));
         const variance = 1 / (yi + alpha) + 1 / (yj + alpha);
-        words.push({ word, count: yi, delta, z: delta / Math.sqrt(variance) });
+        const candidate = { word, count: yi, delta, z: delta / Math.sqrt(variance) };
+        if (words.length === top && !before(candidate, words[top - 1] as DistinctiveWord)) continue;
+        let i = words.length === top ? top - 1 : words.length;
+        while (i > 0 && before(candidate, words[i - 1] as DistinctiveWord)) {
+          words[i] = words[i - 1] as DistinctiveWord;
+          i--;
+        }
+        words[i] = candidate;
       }
     }
-    words.sort((a, b) => b.z - a.z || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    result.set(group.group, words.slice(0, top));
+    result.set(group.group, words);
   }
   return result;
 }

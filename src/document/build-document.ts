@@ -35,9 +35,11 @@ export function createDocumentBuilder(lexicons: LexiconSet): (article: Structure
       length += cleaned.length;
     }
     const text = pieces.join('');
-    const tokens = tokenize(text, { abbreviations });
-    const sentences = splitSentences(text, tokens, blocks, abbreviations);
-    repairLostApostrophes(text, tokens, names, repairs);
+    const breaks: number[] = [];
+    const capitalized: number[] = [];
+    const tokens = tokenize(text, { abbreviations, breaks, capitalized });
+    const sentences = splitSentences(text, tokens, blocks, abbreviations, breaks);
+    repairLostApostrophes(text, tokens, names, repairs, capitalized);
     const quotes = findQuotes(text, tokens, sentences, blocks, repairs);
     // Build repairs come out in text order; input repairs (offset 0) stay first.
     repairs.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -62,31 +62,87 @@ const NOT_AFTER_POSSESSIVE = new Set([
   'tell', 'told', 'call', 'called', 'protest', 'demand', 'reject', 'welcome', 'expect',
 ]);
 
+/** Irregular past tenses: "Democrats won", "Officials ran". */
+const IRREGULAR_PAST = new Set([
+  'ran', 'wrote', 'went', 'came', 'took', 'gave', 'saw', 'knew', 'thought', 'began', 'won', 'lost', 'left',
+  'met', 'held', 'kept', 'brought', 'sent', 'spent', 'built', 'fought', 'sought', 'led', 'put', 'set', 'found',
+  'stood', 'became', 'chose', 'drove', 'rose', 'fell', 'grew', 'threw', 'flew', 'spoke', 'broke', 'struck', 'paid',
+]);
+
+/**
+ * Singular nouns for titles and groups of people, whose plurals open so many sentences
+ * ("Senators Susan Collins and …", "Justices Neil …", "Democrats hope …") that an article's
+ * own use of the capitalized singular is no evidence of a name.
+ */
+const PLURAL_PRONE = new Set([
+  'senator', 'justice', 'judge', 'commissioner', 'delegate', 'representative', 'governor', 'member', 'official',
+  'leader', 'democrat', 'republican', 'conservative', 'liberal', 'progressive', 'president', 'minister',
+  'secretary', 'officer', 'general', 'state', 'new', 'time', 'american', 'voter', 'citizen', 'committee',
+  'department', 'agency', 'court', 'party', 'union', 'force', 'service', 'report', 'right', 'power',
+]);
+
+function nextReadsAsVerb(next: MutableToken): boolean {
+  const norm = next.norm;
+  return NOT_AFTER_POSSESSIVE.has(norm) || IRREGULAR_PAST.has(norm) || norm.endsWith('ly') || norm.endsWith('ed')
+    || norm.endsWith('ing') || norm.endsWith("n't");
+}
+
+/** True for "NEWS", "IRANS": all-caps words carry no case evidence. */
+function isAllCaps(text: string, token: MutableToken): boolean {
+  const second = text.charCodeAt(token.start + 1);
+  return second >= 0x41 && second <= 0x5a;
+}
+
+/** The first word of its sentence (possibly after an opening mark or bracket). */
+function isSentenceInitial(tokens: readonly MutableToken[], k: number): boolean {
+  const token = tokens[k] as MutableToken;
+  let j = k - 1;
+  while (j >= 0 && (tokens[j] as MutableToken).kind === 'punct' && (tokens[j] as MutableToken).sentence === token.sentence) j--;
+  return j < 0 || (tokens[j] as MutableToken).sentence !== token.sentence;
+}
+
 /**
  * Reads lost-apostrophe possessives among `tokens` (after sentence splitting, so the next
  * word must be in the same sentence) and records a `lost-apostrophe` repair for each.
+ *
+ * Two kinds of evidence that the stem is a name: the gazetteer, or the article itself —
+ * the stem written capitalized inside a sentence elsewhere and never in lower case, with
+ * the "-s" word itself not opening its sentence (where every word is capitalized).
  */
-export function repairLostApostrophes(text: string, tokens: MutableToken[], names: NameIndex, repairs: Repair[]): void {
-  let documentNames: Set<string> | null = null;
-  for (let k = 0; k + 1 < tokens.length; k++) {
+export function repairLostApostrophes(text: string, tokens: MutableToken[], names: NameIndex, repairs: Repair[], capitalized?: readonly number[]): void {
+  const capitals = capitalized ?? collectCapitalizedIndices(tokens);
+  const repaired: number[] = [];
+  // Candidates that need the article's own evidence, checked together in one pass at the end.
+  const pending: { index: number; stem: string }[] = [];
+  for (let c = 0; c < capitals.length; c++) {
+    const k = capitals[c] as number;
+    if (k + 1 >= tokens.length) break;
     const token = tokens[k] as MutableToken;
-    if (token.kind !== 'word' || !token.capitalized || token.possessive) continue;
+    if (token.kind !== 'word' || token.possessive) continue;
     const norm = token.norm;
     const n = norm.length;
     if (n < 4 || norm.charCodeAt(n - 1) !== 0x73 || norm.charCodeAt(n - 2) === 0x73 || norm.charCodeAt(n - 2) === 0x27) continue;
     const next = tokens[k + 1] as MutableToken;
     if (next.kind !== 'word' || next.sentence !== token.sentence || next.start - token.end !== 1) continue;
-    if (!next.capitalized && (NOT_AFTER_POSSESSIVE.has(next.norm) || next.norm.endsWith('ly') || next.norm.endsWith('ed'))) continue;
+    if (!next.capitalized && nextReadsAsVerb(next)) continue;
     if (names.single.has(norm) || names.demonyms.has(norm)) continue;
     const stem = norm.slice(0, n - 1);
     if (names.demonyms.has(stem) || stem.includes('.')) continue;
-    let known = names.single.has(stem) || matchesMultiWord(tokens, k, stem, names);
-    if (!known) {
-      documentNames ??= collectCapitalized(tokens);
-      known = documentNames.has(stem);
+    if (names.single.has(stem) || matchesMultiWord(tokens, k, stem, names)) {
+      repaired.push(k);
+      continue;
     }
-    if (!known) continue;
-    token.base = stem;
+    if (isAllCaps(text, token) || PLURAL_PRONE.has(stem) || isSentenceInitial(tokens, k)) continue;
+    pending.push({ index: k, stem });
+  }
+  if (pending.length) {
+    const evidence = collectEvidence(tokens, new Set(pending.map((p) => p.stem)));
+    for (const { index, stem } of pending) if (evidence.get(stem) === true) repaired.push(index);
+    repaired.sort((a, b) => a - b);
+  }
+  for (const k of repaired) {
+    const token = tokens[k] as MutableToken;
+    token.base = token.norm.slice(0, -1);
     token.possessive = true;
     const written = text.slice(token.start, token.end);
     repairs.push({
@@ -96,6 +152,23 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
       note: `"${written}" read as "${written.slice(0, -1)}’s"`,
     });
   }
+}
+
+/**
+ * For each stem: true when the article writes it capitalized inside a sentence and never
+ * in lower case; false when it writes it in lower case; absent when not at all.
+ */
+function collectEvidence(tokens: readonly MutableToken[], stems: ReadonlySet<string>): Map<string, boolean> {
+  const evidence = new Map<string, boolean>();
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as MutableToken;
+    if (token.kind !== 'word') continue;
+    const word = token.possessive ? token.base : token.norm;
+    if (!stems.has(word)) continue;
+    if (!token.capitalized) evidence.set(word, false);
+    else if (evidence.get(word) !== false && !isSentenceInitial(tokens, k)) evidence.set(word, true);
+  }
+  return evidence;
 }
 
 function matchesMultiWord(tokens: readonly MutableToken[], k: number, stem: string, names: NameIndex): boolean {
@@ -111,11 +184,8 @@ function matchesMultiWord(tokens: readonly MutableToken[], k: number, stem: stri
   return false;
 }
 
-/** Lower-cased capitalized words of the document that do not end in "s" (built lazily: most articles never need it). */
-function collectCapitalized(tokens: readonly MutableToken[]): Set<string> {
-  const set = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind === 'word' && token.capitalized && !token.norm.endsWith('s')) set.add(token.possessive ? token.base : token.norm);
-  }
-  return set;
+function collectCapitalizedIndices(tokens: readonly MutableToken[]): number[] {
+  const indices: number[] = [];
+  for (let k = 0; k < tokens.length; k++) if ((tokens[k] as MutableToken).capitalized) indices.push(k);
+  return indices;
 }

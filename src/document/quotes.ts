@@ -204,7 +204,7 @@ function scanBlock(context: Context, blockIndex: number): void {
       // Anything opened inside and never closed was not a quotation mark after all.
       while (stack.length - 1 > openIndex) dropOpen(context, stack.pop() as OpenMark, block);
       const open = stack.pop() as OpenMark;
-      pushQuote(context, open.offset + 1, i, open.offset, i, false);
+      pushQuote(context, open.offset + 1, i, open.offset, i, null);
       if (stack.length === 0) floor = i + 1;
       continue;
     }
@@ -262,8 +262,10 @@ function nextBlockOpensWith(context: Context, blockIndex: number, family: Family
 }
 
 function pushQuote(context: Context, start: number, end: number, openMark: number | null, closeMark: number | null, phraseHint: boolean | null): void {
-  // An inferred start may fall on the space after an earlier quote: begin at the first word.
-  if (openMark === null) while (start < end && classOf(context.text.charCodeAt(start)) === CC_SPACE) start++;
+  // The span is the quoted words: no spaces inside the marks (« Nous restons »), and an
+  // inferred start may fall on the space after an earlier quote.
+  while (start < end && classOf(context.text.charCodeAt(start)) === CC_SPACE) start++;
+  while (end > start && classOf(context.text.charCodeAt(end - 1)) === CC_SPACE) end--;
   if (end <= start) return;
   const { tokens, sentences } = context;
   const from = firstTokenEndingAfter(tokens, start);
@@ -283,7 +285,7 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
   if (phrase === null) {
     const first = tokens[from] as MutableToken | undefined;
     const sentence = first ? sentences[first.sentence] : undefined;
-    const startsSentence = !!sentence && sentence.tokenStart === from;
+    const startsSentence = !!sentence && (sentence.tokenStart === from || (openMark !== null && sentence.start === openMark));
     phrase = !startsSentence && !terminal && words <= 6;
   }
   context.quotes.push({ start, end, openMark, closeMark, inferredOpen: openMark === null, phrase });

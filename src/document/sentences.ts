@@ -67,11 +67,16 @@ function closesAt(text: string, token: MutableToken, blockEnd: number): boolean 
 /**
  * Splits the tokens into sentences and writes each token's `sentence` index.
  * Returns the sentences in text order; every token belongs to exactly one.
+ *
+ * `breaks` are the indices of tokens after which a sentence may end, as collected by the
+ * tokenizer; only those are examined (found by a scan when not given).
  */
-export function splitSentences(text: string, tokens: MutableToken[], blocks: readonly Block[], abbreviations: AbbreviationTable): Sentence[] {
+export function splitSentences(
+  text: string, tokens: MutableToken[], blocks: readonly Block[], abbreviations: AbbreviationTable, breaks?: readonly number[],
+): Sentence[] {
+  const candidates = breaks ?? collectBreaks(text, tokens);
   const sentences: Sentence[] = [];
   const total = tokens.length;
-  let k = 0;
   const emit = (from: number, to: number, block: number): void => {
     const index = sentences.length;
     for (let t = from; t < to; t++) (tokens[t] as MutableToken).sentence = index;
@@ -83,41 +88,80 @@ export function splitSentences(text: string, tokens: MutableToken[], blocks: rea
       tokenEnd: to,
     });
   };
+  let k = 0;
+  let c = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    const last = b === blocks.length - 1;
+    // Tokens [k, blockEnd) belong to this block (the last block takes whatever is left).
+    const blockEnd = b === blocks.length - 1 ? total : firstTokenAtOrAfter(tokens, block.end, k);
     let sentenceStart = k;
-    while (k < total && (last || (tokens[k] as MutableToken).start < block.end)) {
-      const token = tokens[k] as MutableToken;
-      let end = k + 1;
-      let boundary = false;
-      if (isTerminator(token)) {
-        while (end < total && (tokens[end] as MutableToken).start === (tokens[end - 1] as MutableToken).end
-          && closesAt(text, tokens[end] as MutableToken, block.end)) end++;
-        boundary = endsHere(text, tokens, end, block.end, false);
-      } else if (token.kind === 'word' && text.charCodeAt(token.end - 1) === 0x2e && token.end - token.start > 1) {
-        const form = text.slice(token.start, token.end);
-        // Titles ("Gen.", "Mr.") and listed non-final forms ("e.g.") never end a sentence.
-        if (!(abbreviations.always.has(form) && !abbreviations.canEndSentence.has(form)) && !abbreviations.beforeNumber.has(form)) {
-          while (end < total && (tokens[end] as MutableToken).start === (tokens[end - 1] as MutableToken).end
-            && closesAt(text, tokens[end] as MutableToken, block.end)) end++;
-          boundary = endsHere(text, tokens, end, block.end, true);
-        }
-      }
-      if (!boundary && end === k + 1 && end < total) {
-        const next = tokens[end] as MutableToken;
-        boundary = next.start < block.end && gapHasNewline(text, token.end, next.start);
-      }
-      if (boundary) {
+    while (c < candidates.length && (candidates[c] as number) < blockEnd) {
+      const index = candidates[c++] as number;
+      if (index < sentenceStart) continue; // already taken in as a closing mark
+      const end = boundaryAfter(text, tokens, index, blockEnd, block.end, abbreviations);
+      if (end > 0 && end < blockEnd) {
         emit(sentenceStart, end, b);
         sentenceStart = end;
       }
-      k = end;
     }
-    if (sentenceStart < k) emit(sentenceStart, k, b);
+    if (sentenceStart < blockEnd) emit(sentenceStart, blockEnd, b);
+    k = blockEnd;
   }
   if (k < total) emit(k, total, Math.max(0, blocks.length - 1));
   return sentences;
+}
+
+/** Index of the first token at or after `from` whose start is >= `offset` (binary search). */
+function firstTokenAtOrAfter(tokens: readonly MutableToken[], offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as MutableToken).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * When a sentence ends after token `index`, the index of the first token of the next
+ * sentence (after any closing marks); otherwise -1.
+ */
+function boundaryAfter(
+  text: string, tokens: readonly MutableToken[], index: number, blockEndToken: number, blockEnd: number, abbreviations: AbbreviationTable,
+): number {
+  const token = tokens[index] as MutableToken;
+  let end = index + 1;
+  let boundary = false;
+  if (isTerminator(token)) {
+    while (end < blockEndToken && (tokens[end] as MutableToken).start === (tokens[end - 1] as MutableToken).end
+      && closesAt(text, tokens[end] as MutableToken, blockEnd)) end++;
+    boundary = endsHere(text, tokens, end, blockEnd, false);
+  } else if (token.kind === 'word' && text.charCodeAt(token.end - 1) === 0x2e && token.end - token.start > 1) {
+    const form = text.slice(token.start, token.end);
+    // Titles ("Gen.", "Mr.") and listed non-final forms ("e.g.") never end a sentence.
+    if (!(abbreviations.always.has(form) && !abbreviations.canEndSentence.has(form)) && !abbreviations.beforeNumber.has(form)) {
+      while (end < blockEndToken && (tokens[end] as MutableToken).start === (tokens[end - 1] as MutableToken).end
+        && closesAt(text, tokens[end] as MutableToken, blockEnd)) end++;
+      boundary = endsHere(text, tokens, end, blockEnd, true);
+    }
+  }
+  if (!boundary && end === index + 1 && end < blockEndToken) {
+    boundary = gapHasNewline(text, token.end, (tokens[end] as MutableToken).start);
+  }
+  return boundary ? end : -1;
+}
+
+/** The break candidates the tokenizer would have collected. */
+function collectBreaks(text: string, tokens: readonly MutableToken[]): number[] {
+  const breaks: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t] as MutableToken;
+    const next = tokens[t + 1];
+    if (isTerminator(token) || (token.kind === 'word' && text.charCodeAt(token.end - 1) === 0x2e)
+      || (next !== undefined && gapHasNewline(text, token.end, next.start))) breaks.push(t);
+  }
+  return breaks;
 }
 
 /** Decides whether a sentence ends before token `next` (the first token after the stop and its closers). */

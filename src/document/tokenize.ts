@@ -21,6 +21,14 @@ export type MutableToken = { -readonly [K in keyof Token]: Token[K] };
 
 export interface TokenizeOptions {
   readonly abbreviations?: AbbreviationTable;
+  /**
+   * Filled, when given, with the indices of tokens after which a sentence may end (".",
+   * "!", "?", "…", a word with its stop, a token followed by a line break), in order, so
+   * the sentence splitter visits only those instead of every token.
+   */
+  readonly breaks?: number[];
+  /** Filled, when given, with the indices of capitalized word tokens (for the lost-apostrophe pass). */
+  readonly capitalized?: number[];
 }
 
 /** Contractions that end in 's but are not possessives ("it's" = it is). */
@@ -109,6 +117,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
   const tokens: MutableToken[] = [];
   const n = text.length;
   let i = 0;
+  const breaks = options.breaks;
+  const capitals = options.capitalized;
   while (i < n) {
     const code = text.charCodeAt(i);
     if (code === 0x20) {
@@ -118,6 +128,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
     let cls = CHAR_CLASS[code] as number;
     let base = cls & 15;
     if (base === CC_SPACE || base === 0) {
+      if ((code === 0x0a || code === 0x0d) && breaks && tokens.length > 0 && breaks[breaks.length - 1] !== tokens.length - 1) breaks.push(tokens.length - 1);
       i++;
       continue;
     }
@@ -136,6 +147,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
     }
     if (base === CC_LETTER || base === CC_DIGIT) {
       i = scanWord(text, i, cls, abbreviations, tokens);
+      if (breaks && text.charCodeAt(i - 1) === 0x2e) breaks.push(tokens.length - 1);
+      if (capitals && (cls & CC_UPPER) !== 0) capitals.push(tokens.length - 1);
       continue;
     }
     if (base === CC_PUNCT) {
@@ -143,11 +156,13 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
         let end = i + 1;
         while (end < n && text.charCodeAt(end) === 0x2e) end++;
         const norm = end - i === 1 ? '.' : text.slice(i, end);
+        if (breaks) breaks.push(tokens.length);
         tokens.push(makeToken(i, end, 'punct', norm, norm, false, false));
         i = end;
         continue;
       }
       const norm = punctNorm(code);
+      if (breaks && (code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x203d)) breaks.push(tokens.length);
       tokens.push(makeToken(i, i + 1, 'punct', norm, norm, false, false));
       i++;
       continue;
@@ -256,10 +271,16 @@ function scanWord(text: string, start: number, firstClass: number, abbreviations
             break;
           }
         }
-        break;
+        // Otherwise a one-letter word: only a listed form ("p. 12") keeps its stop.
       }
-      if (hasLetter && dots === 0 && i + 1 - start <= abbreviations.maxLength) {
+      if (hasLetter && i + 1 - start <= abbreviations.maxLength) {
         const form = text.slice(start, i + 1);
+        if (isLetterClass(nextClass) && abbreviations.prefixes.has(form)) {
+          dots++;
+          i += 1;
+          segmentStart = i;
+          continue;
+        }
         if (abbreviations.always.has(form)) {
           i += 1;
           break;

@@ -2,9 +2,11 @@
  * Article-Bias-Prediction (Baly et al. 2020; AllSides outlets): is each article's
  * outlet identified and matched to the registry? Gold is the registry entry of the
  * outlet's own domain (`source_url`), so the rows cover "the outlets in it"; framelens
- * reads the outlet as the CSV/JSONL readers hand it over: `source` as the outlet
- * field, `url`, and `source_url` among the kept fields. A second row uses the `source`
- * name alone, to show how far names get without a URL.
+ * is given what a user's file would hold: `source` as the outlet field and the
+ * article's `url` (not `source_url`, which is the gold). A second row uses the `source`
+ * name alone, to show how far names get without a URL. The registry's curated part was
+ * written with the most frequent outlets of this corpus in mind, so coverage is high by
+ * construction; the identification rows are what measures the matching.
  *
  * The 64 MB file is streamed line by line. The same pass times the provenance analyzer
  * over the full texts (documents laid out as paragraphs split at blank lines).
@@ -78,7 +80,7 @@ export const suites: EvalSuite[] = [
         total++;
         const base: StructuredArticle = {
           id, source: `${FILE}:${total}`, outlet: str('source') || null, title: str('title') || null, byline: str('authors') || null,
-          url: str('url') || null, published: str('date') || null, fields: str('source_url') ? { source_url: str('source_url') } : {},
+          url: str('url') || null, published: str('date') || null, fields: {},
           removed: [], inputRepairs: [], parts: [],
         };
         const doc = documentOf(base, str('content_original') || str('content'));
@@ -97,7 +99,7 @@ export const suites: EvalSuite[] = [
         c.inRegistry++;
         if (full.provenance.outlet?.registryId === gold.id) c.matched++;
         else if (full.provenance.outlet?.registryId) c.wrong++;
-        const byName = findProvenance(documentOf({ ...base, url: null, fields: {} }, ''));
+        const byName = findProvenance(documentOf({ ...base, url: null }, ''));
         if (byName.provenance.outlet?.registryId === gold.id) c.matchedByName++;
         else unmatched.set(str('source'), (unmatched.get(str('source')) ?? 0) + 1);
       }
@@ -105,7 +107,7 @@ export const suites: EvalSuite[] = [
       for (const [label, c] of [['tune', parts.tune], ['held-out', parts.held]] as const) {
         rows.push(
           { suite: 'article-bias', metric: `outlet in registry (${label})`, value: c.articles ? c.inRegistry / c.articles : 0, n: c.articles, note: 'share of articles whose source_url is a registry domain' },
-          { suite: 'article-bias', metric: `outlet identified and matched (${label})`, value: c.inRegistry ? c.matched / c.inRegistry : 0, n: c.inRegistry, note: `source + url + source_url; ${c.wrong} matched to another entry` },
+          { suite: 'article-bias', metric: `outlet identified and matched (${label})`, value: c.inRegistry ? c.matched / c.inRegistry : 0, n: c.inRegistry, note: `source name + article url; ${c.wrong} matched to another entry` },
           { suite: 'article-bias', metric: `outlet matched from name only (${label})`, value: c.inRegistry ? c.matchedByName / c.inRegistry : 0, n: c.inRegistry },
         );
       }

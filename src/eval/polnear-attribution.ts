@@ -152,12 +152,14 @@ interface Split {
   source: OverlapScore;
   directContent: OverlapScore;
   directCue: OverlapScore;
+  /** Cues scored only against gold cues that hold a speech verb of the lexicon (what framelens sets out to find). */
+  speechCue: OverlapScore;
   articles: number;
   unmapped: number;
 }
 
 function newSplit(): Split {
-  return { cue: new OverlapScore(), content: new OverlapScore(), source: new OverlapScore(), directContent: new OverlapScore(), directCue: new OverlapScore(), articles: 0, unmapped: 0 };
+  return { cue: new OverlapScore(), content: new OverlapScore(), source: new OverlapScore(), directContent: new OverlapScore(), directCue: new OverlapScore(), speechCue: new OverlapScore(), articles: 0, unmapped: 0 };
 }
 
 /**
@@ -210,6 +212,15 @@ export const suites: EvalSuite[] = [
       const findEntities = createEntityFinder(lexicons);
       const attribute = createAttributionDetails(lexicons);
       const splits = { tune: newSplit(), heldOut: newSplit() };
+      const speechForms = new Set<string>();
+      for (const entry of lexicons['speech-verbs'].entries) if (entry.type === 'verb' && entry.frame !== 'belief') for (const form of entry.forms) speechForms.add(form);
+      const isSpeechCue = (text: string, cue: Segments): boolean => {
+        const words = cue.map(([a, b]) => text.slice(a, b)).join(' ').toLowerCase().replace(/[’]/g, "'").split(/[^a-z':]+/).filter(Boolean);
+        for (let i = 0; i < words.length; i++) {
+          if (speechForms.has(words[i] as string) || speechForms.has(`${words[i]} ${words[i + 1] ?? ''}`)) return true;
+        }
+        return false;
+      };
       for (const compartment of ['train', 'dev']) {
         let names: string[];
         let annotations: string[];
@@ -280,6 +291,10 @@ export const suites: EvalSuite[] = [
           const directGold = gold.filter((g) => isDirectGold(text, g.content));
           split.directContent.add(directContents, directGold.map((g) => g.content));
           split.directCue.add(directCues, directGold.map((g) => g.cue));
+          // Precision here counts only predictions that meet a speech-verb gold cue or no gold cue at all.
+          const speechGold = gold.filter((g) => isSpeechCue(text, g.cue)).map((g) => g.cue);
+          const otherGold = gold.filter((g) => !isSpeechCue(text, g.cue)).map((g) => g.cue);
+          split.speechCue.add(cues.filter((c) => !otherGold.some((g) => intersect(c, g) > 0)), speechGold);
         }
       }
       const rows: EvalRow[] = [];
@@ -299,6 +314,7 @@ export const suites: EvalSuite[] = [
         metric('source', split.source);
         metric('direct-quote content', split.directContent);
         metric('direct-quote cue', split.directCue);
+        metric('speech-verb cue', split.speechCue);
       }
       return rows;
     },

@@ -95,6 +95,23 @@ function looksLikeDek(line: string): boolean {
   return true;
 }
 
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'al', 'bin', 'da', 'del', 'la', 'le', 'and']);
+const NAME_WORD = /^(?:[A-Z][a-zA-Z'’.-]{0,20}|[A-Z]\.)$/;
+
+/** "Dana Okafor", "Ines de la Marr", "Jane Roe and Ari Pell": 2–5 capitalised words and nothing else. */
+function looksLikeNameLine(line: string): boolean {
+  if (line.length > 50) return false;
+  const words = line.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (NAME_PARTICLES.has(word)) continue;
+    if (!NAME_WORD.test(word)) return false;
+    capitalised++;
+  }
+  return capitalised >= 2;
+}
+
 /** Splits a body into trimmed non-blank lines; blank lines separate groups, or every line is its own group when there are none. */
 function splitLines(body: string): Line[] {
   const raw = normalizeLineEndings(body).split('\n');
@@ -180,10 +197,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
   /** A paragraph in the body: credit line, stand-alone caption, or paragraph. */
   function classifyParagraph(text: string): Part['kind'] {
     if (text.length <= CREDIT_MAX_CHARS && matcher.match(text, 'credit-line')) return 'credit';
-    if (text.length <= CAPTION_MAX_CHARS) {
-      const caption = matcher.match(text, 'caption-credit');
-      if (caption?.entry.anywhere) return 'caption';
-    }
+    if (text.length <= CAPTION_MAX_CHARS && matcher.match(text, 'caption-credit', { anywhereOnly: true })) return 'caption';
     return 'paragraph';
   }
 
@@ -234,6 +248,11 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
           inTop = false;
         } else if (matcher.match(text, 'caption-credit')) {
           state.parts.push({ kind: 'caption', text });
+          continue;
+        } else if (looksLikeNameLine(text)) {
+          // A writer's name on its own line under the headline: a byline without "By".
+          state.parts.push({ kind: 'byline', text });
+          state.byline ??= text;
           continue;
         } else if (deks < MAX_DEKS && looksLikeDek(text) && !continuesInGroup(lines, i)) {
           deks++;

@@ -20,27 +20,40 @@ interface CompiledRole {
   readonly maxLength: number;
   readonly exactCs: Map<string, TextCleaningEntry>;
   readonly exactCi: Map<string, TextCleaningEntry>;
-  readonly prefixes: { readonly entry: TextCleaningEntry; readonly pattern: string }[];
-  readonly suffixes: { readonly entry: TextCleaningEntry; readonly pattern: string }[];
-  readonly regexes: { readonly entry: TextCleaningEntry; readonly re: RegExp }[];
+  /** Prefix entries bucketed by the lower-cased first character, suffix entries by the last. */
+  readonly prefixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
+  readonly suffixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
+  readonly regexes: { readonly entry: TextCleaningEntry; readonly re: RegExp; readonly requires: readonly string[] | null }[];
 }
 
 export interface TextCleaningMatcher {
-  /** The first entry of `role` matching the trimmed line, or null. */
-  match(line: string, role: TextCleaningRole): CleaningMatch | null;
+  /**
+   * The first entry of `role` matching the trimmed line, or null. `anywhereOnly` limits
+   * caption credits to those marked `anywhere` (captions in the middle of the body).
+   */
+  match(line: string, role: TextCleaningRole, options?: { readonly anywhereOnly?: boolean }): CleaningMatch | null;
 }
 
 function emptyRole(): CompiledRole {
-  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), prefixes: [], suffixes: [], regexes: [] };
+  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), prefixes: new Map(), suffixes: new Map(), regexes: [] };
+}
+
+function addToBucket<T>(buckets: Map<string, T[]>, key: string, value: T): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(value);
+  else buckets.set(key, [value]);
 }
 
 export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCleaningMatcher {
-  const roles = new Map<TextCleaningRole, CompiledRole>();
-  for (const entry of lexicon.entries) {
-    let role = roles.get(entry.role);
+  // Keys are roles, plus `caption-credit/anywhere` for the caption credits valid anywhere.
+  const roles = new Map<string, CompiledRole>();
+  const targets = (entry: TextCleaningEntry): string[] =>
+    entry.role === 'caption-credit' && entry.anywhere ? [entry.role, `${entry.role}/anywhere`] : [entry.role];
+  for (const entry of lexicon.entries) for (const key of targets(entry)) {
+    let role = roles.get(key);
     if (!role) {
       role = emptyRole();
-      roles.set(entry.role, role);
+      roles.set(key, role);
     }
     const limit = entry.maxLength ?? DEFAULT_MAX_LINE;
     (role as { maxLength: number }).maxLength = Math.max(role.maxLength, limit);
@@ -50,37 +63,56 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
         (entry.caseSensitive ? role.exactCs : role.exactCi).set(pattern, entry);
         break;
       case 'prefix':
-        role.prefixes.push({ entry, pattern });
+        addToBucket(role.prefixes, pattern.charAt(0).toLowerCase(), { entry, pattern });
         break;
       case 'suffix':
-        role.suffixes.push({ entry, pattern });
+        addToBucket(role.suffixes, pattern.charAt(pattern.length - 1).toLowerCase(), { entry, pattern });
         break;
       case 'regex':
-        role.regexes.push({ entry, re: new RegExp(entry.pattern, entry.caseSensitive ? 'u' : 'iu') });
+        role.regexes.push({
+          entry,
+          re: new RegExp(entry.pattern, entry.caseSensitive ? 'u' : 'iu'),
+          requires: entry.requires ? entry.requires.map((r) => (entry.caseSensitive ? r : r.toLowerCase())) : null,
+        });
         break;
     }
   }
 
+  // The structurer asks about one line for several roles in a row: lower-case it once.
+  let lastLine = '';
+  let lastLower = '';
+  const lowerOf = (line: string): string => {
+    if (line !== lastLine) {
+      lastLine = line;
+      lastLower = line.toLowerCase();
+    }
+    return lastLower;
+  };
+
   return {
-    match(line, roleName) {
-      const role = roles.get(roleName);
-      if (!role || line.length > role.maxLength || !line) return null;
+    match(line, roleName, options) {
+      const role = roles.get(options?.anywhereOnly ? `${roleName}/anywhere` : roleName);
+      if (!role || !line || line.length > role.maxLength) return null;
       const fits = (entry: TextCleaningEntry) => line.length <= (entry.maxLength ?? DEFAULT_MAX_LINE);
-      const lower = line.toLowerCase();
+      const lower = lowerOf(line);
       const exact = role.exactCs.get(line) ?? role.exactCi.get(lower);
       if (exact && fits(exact)) return { entry: exact, value: '' };
-      for (const { entry, pattern } of role.prefixes) {
+      for (const { entry, pattern } of role.prefixes.get(lower.charAt(0)) ?? []) {
         if (fits(entry) && (entry.caseSensitive ? line : lower).startsWith(pattern)) {
           return { entry, value: line.slice(pattern.length).trim() };
         }
       }
-      for (const { entry, pattern } of role.suffixes) {
+      for (const { entry, pattern } of role.suffixes.get(lower.charAt(lower.length - 1)) ?? []) {
         if (fits(entry) && (entry.caseSensitive ? line : lower).endsWith(pattern)) {
           return { entry, value: line.slice(line.length - pattern.length).trim() };
         }
       }
-      for (const { entry, re } of role.regexes) {
+      for (const { entry, re, requires } of role.regexes) {
         if (!fits(entry)) continue;
+        if (requires) {
+          const haystack = entry.caseSensitive ? line : lower;
+          if (!requires.some((literal) => haystack.includes(literal))) continue;
+        }
         const m = re.exec(line);
         if (m) return { entry, value: (m[1] ?? m[0]).trim() };
       }

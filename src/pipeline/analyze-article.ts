@@ -65,7 +65,8 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
       id: a.id,
       source: a.source,
       outlet: a.outlet ?? provenance.provenance.outlet?.name ?? null,
-      title: a.title,
+      // A plain-text article names its title only through its headline line.
+      title: a.title ?? a.parts.find((part) => part.kind === 'headline')?.text ?? null,
       byline: a.byline,
       url: a.url,
       published: a.published,

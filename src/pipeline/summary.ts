@@ -23,6 +23,13 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** "United States" → "the United States", as a country name reads inside a sentence. */
+export function withArticle(name: string): string {
+  return /^(United|Islamic|Democratic|Republic|Kingdom|European|Taliban|Kremlin|White House|Pentagon)\b/.test(name) || /(Islands|States|Emirates|Netherlands|Philippines)$/.test(name)
+    ? `the ${name}`
+    : name;
+}
+
 function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
@@ -40,7 +47,7 @@ function describeTerms(record: SummaryInput, findings: readonly Finding[], max: 
     if (used.has(word)) continue;
     used.add(word);
     const target = entityName(record, finding.target);
-    parts.push(`"${finding.text}"${target ? ` (at ${target})` : ''}`);
+    parts.push(`"${finding.text}"${target ? ` (at ${withArticle(target)})` : ''}`);
     if (parts.length >= max) break;
   }
   return joinNames(parts);
@@ -57,6 +64,30 @@ function voiceLabel(voice: Voice): string {
   return voice.name ?? voice.role ?? (voice.anonymous ? 'an unnamed source' : voice.id);
 }
 
+/**
+ * The entity most often targeted by loaded terms, when no voice speaks for it: the side
+ * whose actions are the subject but who is not heard.
+ */
+function mainUnheardTarget(record: SummaryInput): string | null {
+  const counts = new Map<string, number>();
+  for (const finding of record.findings) {
+    if (finding.analyzer !== 'loaded-language' || !finding.target || finding.polarity !== 'negative') continue;
+    counts.set(finding.target, (counts.get(finding.target) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 1;
+  for (const [target, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (count > bestCount) {
+      best = target;
+      bestCount = count;
+    }
+  }
+  if (!best) return null;
+  const target = best;
+  if (record.voices.some((voice) => voice.affiliation === target)) return null;
+  return entityName(record, target);
+}
+
 function quotedSentence(record: SummaryInput): string | null {
   const quoted = record.findings.filter((f) => f.analyzer === 'loaded-language' && (f.voice === 'quoted' || f.voice === 'reported'));
   const speaking = record.voices.filter((v) => v.quotes > 0);
@@ -69,6 +100,8 @@ function quotedSentence(record: SummaryInput): string | null {
     let sentence = `${speaking.length} voice${speaking.length === 1 ? ' is' : 's are'} heard (${who}${anonymous && named.length ? `, plus ${anonymous} unnamed` : ''})`;
     if (affiliations.length === 1) sentence += `, all from one side (${entityName(record, affiliations[0] ?? null) ?? affiliations[0]})`;
     else if (affiliations.length > 1 && affiliations.length <= 3) sentence += `, from ${joinNames(affiliations.map((a) => entityName(record, a) ?? a))}`;
+    const unheard = mainUnheardTarget(record);
+    if (unheard) sentence += `, none from ${withArticle(unheard)}, the main target of its loaded terms`;
     parts.push(sentence);
   }
   if (quoted.length) {

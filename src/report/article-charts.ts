@@ -49,11 +49,15 @@ export function ownVsQuotedChart(record: AnalysisRecord): ChartSpec | null {
   );
 }
 
-function verbsLabel(verbs: Record<string, number>): string {
+export function verbsLabel(verbs: Record<string, number>): string {
   const list = Object.entries(verbs)
     .sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))
     .map(([verb, n]) => (n > 1 ? `${verb} ×${n}` : verb));
-  return list.length ? ` (${list.join(', ')})` : '';
+  return list.length ? `(${list.join(', ')})` : '';
+}
+
+function shorten(text: string, max = 28): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Quoted words per voice, one series per affiliation (so the legend names the colours), cue verbs in the labels. */
@@ -61,7 +65,8 @@ export function quotedWordsChart(record: AnalysisRecord): ChartSpec | null {
   const voices = record.voices.filter((v) => v.quotedWords > 0 || v.quotes > 0);
   if (!voices.length) return null;
   const sorted = [...voices].sort((a, b) => b.quotedWords - a.quotedWords || byText(a.id, b.id));
-  const labels = sorted.map((v) => `${describeVoice(v).split(' — ')[0] ?? v.id}${verbsLabel(v.verbs)}`);
+  // Two-line labels: the speaker, then the cue verbs used for them.
+  const labels = sorted.map((v) => [shorten(describeVoice(v).split(' — ')[0] ?? v.id), shorten(verbsLabel(v.verbs), 34)].filter(Boolean));
   const affiliations = [...new Set(sorted.map((v) => v.affiliation ?? 'no affiliation'))].sort(byText);
   const datasets: Dataset[] = affiliations.map((aff, i) => ({
     label: aff,
@@ -109,7 +114,7 @@ export function targetsChart(record: AnalysisRecord): ChartSpec | null {
   ];
   if (rows.some((r) => r.other > 0)) datasets.push({ label: 'In scare quotes', data: rows.map((r) => r.other), backgroundColor: VOICE_COLOURS['scare'] as string });
   return barChart(
-    rows.map((r) => r.name),
+    rows.map((r) => shorten(r.name)),
     datasets,
     { horizontal: true, stacked: true, xTitle: 'labels aimed at the actor' },
   );

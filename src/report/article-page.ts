@@ -18,6 +18,13 @@ export function registryBadge(outlet: OutletMatch | null | undefined): string {
   return `<span class="badge${state ? ' state' : ''}" title="outlet registry">${escapeHtml(text)}</span>`;
 }
 
+/** `2026-04-12T06:40:00Z` reads as `2026-04-12 06:40 UTC`; anything else is shown as given. */
+export function formatDate(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/u.exec(value);
+  if (!m) return value;
+  return `${m[1] as string} ${m[2] as string}${m[3] ? ` ${m[3] === 'Z' ? 'UTC' : m[3]}` : ''}`;
+}
+
 function creditChip(credit: Credit): string {
   const parts = [credit.source, credit.country, credit.type ?? null, credit.stateAffiliated ? 'state-affiliated' : null].filter(Boolean);
   return `<span class="chip${credit.stateAffiliated ? ' state' : ''}"><span class="muted">${escapeHtml(credit.kind)}:</span> ${escapeHtml(parts.join(' · '))}</span>`;
@@ -41,9 +48,15 @@ ${score(formatNumber(s.sentiment * 100, 2), 'sentiment per 100 words', 'AFINN va
 </div>`;
 }
 
-function chartBox(id: keyof ArticleCharts, charts: ArticleCharts, title: string, explain: string, empty: string, tall = false): string {
-  const body = charts[id]
-    ? `<div class="box${tall ? ' tall' : ''}"><canvas data-chart="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div>`
+/** Box height by the number of rows a horizontal chart has (inline styles are not allowed by the CSP). */
+function sizeClass(rows: number): string {
+  return rows <= 2 ? ' short' : rows > 8 ? ' tall' : '';
+}
+
+function chartBox(id: keyof ArticleCharts, charts: ArticleCharts, title: string, explain: string, empty: string, horizontal = true): string {
+  const chart = charts[id];
+  const body = chart
+    ? `<div class="box${horizontal ? sizeClass(chart.data.labels.length) : ''}"><canvas data-chart="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div>`
     : `<p class="muted small">${escapeHtml(empty)}</p>`;
   return `<section class="chart"><h3>${escapeHtml(title)}</h3>${body}<p class="muted small">${escapeHtml(explain)}</p></section>`;
 }
@@ -108,6 +121,14 @@ function removedDetails(record: AnalysisRecord): string {
   return parts.join('\n');
 }
 
+/** The title as given, else the headline the structurer found, else the id. */
+export function titleOf(record: AnalysisRecord): string {
+  if (record.title?.trim()) return record.title;
+  const headline = record.blocks.find((b) => b.kind === 'headline');
+  const text = headline ? record.text.slice(headline.start, headline.end).trim() : '';
+  return text || `Untitled article (${record.id})`;
+}
+
 export function renderArticlePage(record: AnalysisRecord, options: ArticlePageOptions): string {
   const text = renderArticleText(record);
   const charts = articleCharts(record);
@@ -115,7 +136,7 @@ export function renderArticlePage(record: AnalysisRecord, options: ArticlePageOp
   const href = safeHref(record.url);
   const meta = [
     outletName ? `<span><b>${escapeHtml(outletName)}</b> ${registryBadge(record.provenance.outlet)}</span>` : '<span>outlet unknown</span>',
-    record.published ? `<span>${escapeHtml(record.published)}</span>` : '',
+    record.published ? `<span>${escapeHtml(formatDate(record.published))}</span>` : '',
     record.byline ? `<span>by ${escapeHtml(record.byline)}</span>` : '',
     href ? `<span><a href="${escapeHtml(href)}" rel="noopener noreferrer">original</a></span>` : record.url ? `<span class="muted">${escapeHtml(record.url)}</span>` : '',
     `<span class="small">source: ${escapeHtml(record.source)}</span>`,
@@ -127,7 +148,7 @@ export function renderArticlePage(record: AnalysisRecord, options: ArticlePageOp
   const data: Record<string, unknown> = { 'fl-tips': text.tips, 'fl-charts': Object.fromEntries(Object.entries(charts).filter(([, c]) => c !== null)) };
   const body = `${back}
 <header>
-<h1>${escapeHtml(record.title ?? `Untitled article (${record.id})`)}</h1>
+<h1>${escapeHtml(titleOf(record))}</h1>
 <div class="meta">${meta.join('')}</div>
 ${credits}
 </header>
@@ -145,13 +166,13 @@ ${voicesTable(record)}
 <aside aria-label="Charts">
 <h2>Charts</h2>
 ${chartBox('loadedByCategory', charts, 'Loaded terms by category and voice', 'Colours are voices: red shades are the outlet’s own, blue shades its sources.', 'No loaded terms found.')}
-${chartBox('ownVsQuoted', charts, 'Own voice against quoted', 'Loaded terms per 1,000 words written by the outlet and per 1,000 quoted words.', 'No loaded terms or quotes found.')}
+${chartBox('ownVsQuoted', charts, 'Own voice against quoted', 'Loaded terms per 1,000 words written by the outlet and per 1,000 quoted words.', 'No loaded terms or quotes found.', false)}
 ${chartBox('quotedWords', charts, 'Who gets to speak', 'Quoted words per voice, coloured by affiliation; cue verbs in brackets.', 'Nobody is quoted.')}
-${chartBox('sentiment', charts, 'Tone along the article', 'AFINN valence of each block, in reading order (a rough shape, scored by the report).', 'Too little text to chart the tone.')}
+${chartBox('sentiment', charts, 'Tone along the article', 'AFINN valence of each block, in reading order (a rough shape, scored by the report).', 'Too little text to chart the tone.', false)}
 ${chartBox('targets', charts, 'Who the loaded terms are aimed at', 'Labels aimed at each actor, by voice.', 'No loaded term is aimed at a named actor.')}
 ${targetsList(record)}
 </aside>
 </div>
 <footer>framelens ${escapeHtml(record.meta.framelens)} · lexicons ${escapeHtml(record.meta.lexicons.map((l) => `${l.id}@${l.version}`).join(', '))} · article id ${escapeHtml(record.id)}</footer>`;
-  return renderPage({ title: `${record.title ?? record.id} — framelens`, body, data, chartJs: options.chartJs });
+  return renderPage({ title: `${titleOf(record)} — framelens`, body, data, chartJs: options.chartJs });
 }

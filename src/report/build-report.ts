@@ -13,7 +13,7 @@ import { formatGroupBy, groupKeyOf, outletOf, type GroupBy } from '../aggregate/
 import { UsageError } from '../cli/io.js';
 import type { AnalysisRecord } from '../schema/record.js';
 import { FRAMELENS_VERSION } from '../version.js';
-import { renderArticlePage } from './article-page.js';
+import { formatDate, renderArticlePage, titleOf } from './article-page.js';
 import { CHART_JS_ASSET, chartJsSource } from './assets.js';
 import { buildCorpusModel, type ArticleRow } from './corpus-model.js';
 import { actorsCsv, articlesCsv, CSV_FILES, groupsCsv, renderCorpusPage, wordsCsv } from './corpus-page.js';
@@ -47,10 +47,10 @@ function articleRow(record: AnalysisRecord, group: string, file: string | null):
   return {
     file,
     id: record.id,
-    title: record.title ?? record.id,
+    title: titleOf(record),
     group,
     outlet: outletOf(record),
-    published: record.published ?? '',
+    published: record.published ? formatDate(record.published) : '',
     words: s.words,
     loadedOwn: s.loadedPer1kOwnVoice,
     loadedQuoted: s.loadedPer1kQuoted,

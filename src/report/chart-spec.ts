@@ -18,7 +18,7 @@ export interface Dataset {
 
 export interface ChartSpec {
   type: 'bar' | 'line';
-  data: { labels: string[]; datasets: Dataset[] };
+  data: { labels: (string | string[])[]; datasets: Dataset[] };
   options: Record<string, unknown>;
 }
 
@@ -34,7 +34,7 @@ function axisTitle(text: string | undefined): Record<string, unknown> {
   return text ? { title: { display: true, text } } : {};
 }
 
-export function barChart(labels: string[], datasets: Dataset[], options: BarOptions = {}): ChartSpec {
+export function barChart(labels: (string | string[])[], datasets: Dataset[], options: BarOptions = {}): ChartSpec {
   const stacked = options.stacked ?? false;
   return {
     type: 'bar',

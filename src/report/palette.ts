@@ -18,7 +18,7 @@ export const VOICE_LABELS: Readonly<Record<string, string>> = {
 export const VOICE_ORDER = ['headline', 'narration', 'scare', 'quoted', 'reported'] as const;
 
 /** Categorical palette (colour-blind-safe, Okabe–Ito with additions). */
-export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#8c6bb1'];
+export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8c6bb1', '#555555', '#999999', '#F0E442'];
 
 export function seriesColour(index: number): string {
   return SERIES[index % SERIES.length] as string;

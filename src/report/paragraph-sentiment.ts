@@ -19,7 +19,8 @@ function labels(): Map<string, number> {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', "don't", "doesn't", "didn't", "won't", "isn't", "aren't", "wasn't", 'cannot', "can't"]);
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+/** AFINN is English: ASCII words on lower-cased text are enough, and several times faster than \p{L}. */
+const WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 export interface BlockSentiment {
   readonly label: string;
@@ -34,8 +35,10 @@ export function scoreSpan(text: string): { total: number; words: number } {
   let total = 0;
   let words = 0;
   let previous = '';
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase().replace(/’/gu, "'");
+  const lower = text.toLowerCase().replace(/’/gu, "'");
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    const word = match[0];
     words++;
     const value = lexicon.get(word);
     if (value !== undefined) total += NEGATORS.has(previous) ? -value : value;

@@ -52,6 +52,7 @@ h3{font-size:1rem;margin:1rem 0 .4rem}
 .chart h3{margin-top:0}
 .chart .box{position:relative;height:240px}
 .chart .box.tall{height:360px}
+.chart .box.short{height:150px}
 .chart p{margin:.3rem 0 0}
 details{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:1rem 0}
 details summary{cursor:pointer;color:var(--muted)}

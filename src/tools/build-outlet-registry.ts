@@ -74,7 +74,7 @@ const LANGUAGE_WORDS = new Set([
   'indian edition', 'online', 'hong kong',
 ]);
 
-const MEDIUM_PREFIX = /^(?:print media|print|television|tv|radio|online|news agency|news agencies|newspaper):\s*/i;
+const MEDIUM_PREFIX = /^(?:print media|print|television|tv|radio|online|news agency|news agencies|newspaper|news portals?):\s*/i;
 
 export interface MatrixRow {
   readonly line: number;
@@ -250,7 +250,7 @@ function hostMatches(host: string, wanted: string): boolean {
 }
 
 /** Groups rows into outlets and turns each group into a registry entry. */
-export function buildEntries(rows: readonly MatrixRow[], curation: readonly MatrixCuration[] = MATRIX_CURATION): OutletsEntry[] {
+export function buildEntries(rows: readonly MatrixRow[], curation: readonly MatrixCuration[] = MATRIX_CURATION, reservedNames: readonly string[] = []): OutletsEntry[] {
   const uf = new UnionFind(rows.length);
   const firstBy = new Map<string, number>();
   const link = (key: string, i: number): void => {
@@ -356,7 +356,8 @@ export function buildEntries(rows: readonly MatrixRow[], curation: readonly Matr
       set.add(index);
     }
   });
-  const curatedKeys = new Set(drafts.filter((d) => d.curated).flatMap((d) => [d.name, ...d.aliases].map(nameKey)));
+  // Names the hand-curated file gives to other outlets ("NBC" is NBC News, not Namibia's NBC).
+  const curatedKeys = new Set([...drafts.filter((d) => d.curated).flatMap((d) => [d.name, ...d.aliases]), ...reservedNames].map(nameKey));
   drafts.forEach((draft, index) => {
     const isAmbiguous = (n: string): boolean => {
       const key = nameKey(n);
@@ -412,12 +413,29 @@ export function renderRegistry(entries: readonly OutletsEntry[], csvDigest: stri
   return `${head},\n  "entries": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
 
-export function buildRegistry(csvText: string, curation: readonly MatrixCuration[] = MATRIX_CURATION): { json: string; entries: OutletsEntry[]; report: BuildReport } {
+export function buildRegistry(
+  csvText: string,
+  curation: readonly MatrixCuration[] = MATRIX_CURATION,
+  reservedNames: readonly string[] = [],
+): { json: string; entries: OutletsEntry[]; report: BuildReport } {
   const { rows, dropped, total } = readMatrixRows(csvText);
-  const entries = buildEntries(rows, curation);
+  const entries = buildEntries(rows, curation, reservedNames);
   const report: BuildReport = { rows: total, kept: rows.length, dropped, entries: entries.length };
   const digest = createHash('sha256').update(csvText).digest('hex');
   return { json: renderRegistry(entries, digest, report), entries, report };
+}
+
+/** The hand-written part of the registry, whose names take precedence over the Matrix's. */
+export const CURATED_FILE = 'outlets-curated.json';
+
+/** Names and aliases of the curated file's entries (none when it cannot be read). */
+export function curatedNames(file: string): string[] {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: { name?: unknown; aliases?: unknown }[] };
+    return (parsed.entries ?? []).flatMap((e) => [e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])]).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return [];
+  }
 }
 
 function main(argv: readonly string[]): number {
@@ -432,7 +450,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`registry:build: cannot read ${csvPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return 2;
   }
-  const { json, report } = buildRegistry(csvText);
+  const { json, report } = buildRegistry(csvText, MATRIX_CURATION, curatedNames(resolve(root, 'lexicons', CURATED_FILE)));
   writeFileSync(outPath, json);
   for (const drop of report.dropped) process.stderr.write(`registry:build: row ${drop.line} dropped: ${drop.reason}\n`);
   process.stderr.write(`registry:build: ${report.rows} rows, ${report.kept} kept, ${report.entries} outlets → ${outPath}\n`);

@@ -46,7 +46,7 @@ export const MATRIX_CURATION: readonly MatrixCuration[] = [
   // Russia
   { id: 'tass', country: 'Russia', hosts: ['tass.com', 'tass.ru'], name: 'TASS', aliases: ['Tass', 'ITAR-TASS', 'ТАСС'], kind: 'wire' },
   { id: 'ria-novosti', country: 'Russia', hosts: ['ria.ru'], name: 'RIA Novosti', aliases: ['RIA', 'RIA-Novosti', 'РИА Новости'], kind: 'wire', parent: 'Rossiya Segodnya' },
-  { id: 'sputnik', country: 'Russia', hosts: ['sputnikglobe.com', 'sputniknews.in'], name: 'Sputnik', aliases: ['Sputnik News', 'Спутник'], extraDomains: ['sputniknews.com'], parent: 'Rossiya Segodnya' },
+  { id: 'sputnik', country: 'Russia', hosts: ['sputnikglobe.com', 'sputniknews.in', 'sputniknews.com'], name: 'Sputnik', aliases: ['Sputnik News', 'Sputnik International', 'Sputnik Arabic', 'Sputnik Turkish', 'Спутник'], parent: 'Rossiya Segodnya' },
   { id: 'rt', country: 'Russia', hosts: ['rt.com'], name: 'RT', aliases: ['Russia Today', 'RT International', 'RT News', 'RT Arabic', 'Russian RT'], parent: 'ANO TV-Novosti' },
   // China
   { id: 'xinhua', country: 'China', hosts: ['xinhuanet.com', 'news.cn'], name: 'Xinhua', aliases: ['Xinhua News Agency', 'New China News Agency', 'Xinhuanet', 'CNC World', '新华社'], kind: 'wire' },

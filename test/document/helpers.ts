@@ -4,13 +4,14 @@ import { createDocumentBuilder } from '../../src/document/build-document.js';
 import type { Document } from '../../src/document/types.js';
 import type { Part, StructuredArticle } from '../../src/input/article.js';
 import type { Lexicon } from '../../src/lexicon/file.js';
-import type { EntitiesEntry } from '../../src/lexicon/kinds/entities.js';
+import { EntitiesEntrySchema, type EntitiesEntry } from '../../src/lexicon/kinds/entities.js';
 import { bundledLexiconDir, parseLexiconFile, type LexiconProblem, type LexiconSet } from '../../src/lexicon/load.js';
 
 function emptyLexicon(kind: string): Lexicon<{ id: string }> {
   return { id: kind, kind, version: '0', file: `${kind}.json`, sources: [], entries: [] };
 }
 
+// Parsed through the schema so defaults (and fields added later) are filled in.
 export const TEST_ENTITIES: EntitiesEntry[] = [
   { id: 'iran', name: 'Iran', kind: 'country', aliases: ['Islamic Republic'], metonyms: ['Tehran'], demonyms: ['Iranian', 'Iranians'] },
   { id: 'united-states', name: 'United States', kind: 'country', aliases: ['US', 'U.S.', 'America'], metonyms: ['Washington', 'the White House'], demonyms: ['American', 'Americans'] },
@@ -18,7 +19,7 @@ export const TEST_ENTITIES: EntitiesEntry[] = [
   { id: 'kurds', name: 'Kurds', kind: 'group', aliases: [], metonyms: [], demonyms: ['Kurdish', 'Kurd', 'Kurds'] },
   { id: 'daesh', name: 'Daesh', kind: 'armed-group', aliases: ['ISIS', 'ISIL'], metonyms: [], demonyms: [] },
   { id: 'hamas', name: 'Hamas', kind: 'armed-group', aliases: [], metonyms: [], demonyms: [] },
-];
+].map((entry) => EntitiesEntrySchema.parse(entry));
 
 /** The bundled abbreviations (our own file) plus the test gazetteer; other kinds empty. */
 export function testLexicons(entities: EntitiesEntry[] = TEST_ENTITIES): LexiconSet {

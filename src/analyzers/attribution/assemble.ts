@@ -45,7 +45,7 @@ export function assembleResult(
   // A country in a headline label ("Iran: …") speaks through its first named official in the body.
   const personByAffiliation = new Map<string, Speaker>();
   for (const a of attributions) {
-    if (OWN_BLOCKS.has(a.blockKind) || a.speaker?.kind !== 'person' || !a.speaker.person.affiliation) continue;
+    if (a.nested || OWN_BLOCKS.has(a.blockKind) || a.speaker?.kind !== 'person' || !a.speaker.person.affiliation) continue;
     if (!personByAffiliation.has(a.speaker.person.affiliation)) personByAffiliation.set(a.speaker.person.affiliation, a.speaker);
   }
   const speakerOf = (a: Attribution): Speaker | null => {
@@ -98,7 +98,8 @@ export function assembleResult(
   const used = new Set<QuoteSpan>();
   const credited: { quote: Quote; voice: VoiceDraft | null }[] = [];
   const attributed: { a: Attribution; voice: VoiceDraft | null; quote: Quote }[] = [];
-  const sorted = [...attributions].sort((x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
+  // Nested attributions are the reported speaker's words, not the outlet's choice of cue.
+  const sorted = attributions.filter((a) => !a.nested).sort((x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
 
   for (const a of sorted) {
     const speaker = speakerOf(a);
@@ -168,7 +169,10 @@ export function assembleResult(
     for (const item of directs) if (item.quote.end <= span.start) previous = item;
     let voice: VoiceDraft | null = null;
     if (previous && blockOf(span.start) - blockOf(previous.quote.end) <= 1) {
-      const between = attributed.some((item) => item.a.cueStart > previous.quote.end && item.a.cueStart < span.start && item.voice !== previous.voice);
+      const before = previous.quote;
+      // Another speaker in between breaks the run, unless that cue is about the same words ("…," he said, according to X).
+      const between = attributed.some((item) => item.a.cueStart > before.end && item.a.cueStart < span.start && item.voice !== previous.voice &&
+        item.a.contentStart >= before.end);
       if (!between) voice = previous.voice;
     }
     const quote: Quote = { start: span.start, end: span.end, kind: 'direct', speaker: voice?.id ?? null, cue: null, inferredOpen: span.inferredOpen };

@@ -12,8 +12,8 @@ import type { EntityMention } from '../types.js';
 import type { CompiledAttribution, VerbForm } from './compile.js';
 import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
 import {
-  BE_FORMS, BEFORE_VERB, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
-  SINGULAR_PRONOUNS, VERBISH,
+  BE_FORMS, BEFORE_VERB, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
+  SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
 } from './words.js';
 
 export type Speaker =
@@ -44,6 +44,8 @@ export interface Attribution {
   readonly contentEnd: number;
   readonly sentence: number;
   readonly blockKind: BlockKind;
+  /** Inside the reported content of another speaker ("officials said the ministry had asked …"). */
+  readonly nested: boolean;
 }
 
 const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
@@ -54,6 +56,7 @@ const AFTER_CUE_BEFORE_THAT = new Set([
   'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
   'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
 ]);
+const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'earlier', 'later', 'yesterday', 'today']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
 const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
@@ -82,7 +85,8 @@ export function extractAttributions(
   for (const quote of doc.quotes) {
     if (quote.openMark !== null) markTokens.add(quote.openMark);
     if (quote.closeMark !== null) markTokens.add(quote.closeMark);
-    if (quote.phrase) continue;
+    // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
+    if (quote.phrase || quote.closeMark === null) continue;
     let t = lowerBound(tokens, quote.start);
     for (; t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) insideQuote[t] = 1;
   }
@@ -215,6 +219,17 @@ export function extractAttributions(
     }
     const entity = entityAt[end - 1] as number;
     if (entity >= 0) return { kind: 'entity', entity: (mentions[entity] as EntityMention).entity };
+    // "the ministry said": the organisation named earlier with that head, else one of its own.
+    if (!head.capitalized && compiled.organisationHeads.has(head.base) && (definite || end - start === 1)) {
+      let named: Organisation | null = null;
+      for (const item of people.organisations) {
+        if (item.tokenEnd > start) break;
+        if (item.head === head.base) named = item.org;
+      }
+      if (named) return { kind: 'organisation', org: named };
+      const name = npText(start, end);
+      return { kind: 'organisation', org: { key: slug(name), name, affiliation: entityAffiliation(start, end) } };
+    }
     // An unknown name ("Smith said"): a person of its own.
     let nameStart = end;
     while (nameStart > start && isNameWord(text, tokens[nameStart - 1] as Token)) nameStart--;
@@ -245,6 +260,7 @@ export function extractAttributions(
   /** The noun phrase ending at `j` (inclusive), read leftwards: [start, j + 1). */
   const npLeft = (j: number, sentenceStart: number): number => {
     const head = tokens[j] as Token;
+    if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !NP_STOP.has((tokens[j - 1] as Token).norm) ? j - 1 : j;
     if (head.kind !== 'word') return j + 1;
     if (SINGULAR_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || head.norm === 'it') return j;
     if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
@@ -259,7 +275,7 @@ export function extractAttributions(
         continue;
       }
       if (token.kind !== 'word' && token.kind !== 'number') break;
-      if (token.norm === 'of' ? false : NP_STOP.has(token.norm)) break;
+      if (token.norm !== 'of' && NP_STOP.has(token.norm) && !token.capitalized) break;
       if (token.possessive && k - 1 < j) {
         k--;
         continue;
@@ -269,7 +285,11 @@ export function extractAttributions(
     // A lower-case head needs a determiner, a number or a lexicon word to be a noun phrase.
     if (!head.capitalized && !compiled.sourceNounHeads.has(head.base) && !compiled.titles.has(head.base) && !compiled.organisationHeads.has(head.base)) {
       let ok = false;
-      for (let t = k; t < j; t++) if (DETERMINERS.has((tokens[t] as Token).norm) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
+      for (let t = k; t < j; t++) if (DETERMINERS.has((tokens[t] as Token).norm) || QUANTIFIERS.has((tokens[t] as Token).norm) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
+      // "tech executives say", "protest groups say": a bare plural at the start of a clause.
+      const lead = tokens[k - 1];
+      const clauseStart = k === sentenceStart || !lead || lead.norm === ',' || lead.norm === 'that' || lead.norm === 'and' || lead.norm === 'but' || isMark(k - 1);
+      if (!ok && head.base.length > 3 && head.base.endsWith('s') && clauseStart && j - k < 3) ok = true;
       if (!ok) return j + 1;
     }
     // Drop leading "of"-less function words.
@@ -283,15 +303,20 @@ export function extractAttributions(
     while (k < end && k - start < 9) {
       const token = tokens[k] as Token;
       if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '(' && token.norm !== ')' && token.norm !== '-') break;
-      if (VERBISH.has(token.norm)) return start;
+      if (VERBISH.has(token.norm) && token.norm !== 'to') return start;
+      if (NP_STOP.has(token.norm) && k > start) break;
       k++;
     }
     if (k === start || k - start >= 9) return start;
     const stop = tokens[k];
-    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k)) return start;
+    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k) && !NP_STOP.has(stop.norm)) return start;
     const first = tokens[start] as Token;
-    if (!first.capitalized && !DETERMINERS.has(first.norm) && !compiled.titles.has(first.base) && !compiled.sourceNounHeads.has(first.base)) return start;
-    return k;
+    if (first.capitalized || DETERMINERS.has(first.norm) || QUANTIFIERS.has(first.norm) || first.kind === 'number') return k;
+    for (let t = start; t < k; t++) {
+      const token = tokens[t] as Token;
+      if (token.capitalized || compiled.titles.has(token.base) || compiled.sourceNounHeads.has(token.base)) return k;
+    }
+    return start;
   };
 
   const trimEnd = (start: number, end: number): number => {
@@ -322,14 +347,15 @@ export function extractAttributions(
       else if (tokens[k] && OBJECT_PRONOUNS.has((tokens[k] as Token).norm)) k++;
       else while (k < end && isNameWord(text, tokens[k] as Token)) k++;
     } else {
-      for (let t = k; t < end && t - k < 8; t++) {
+      let t = k;
+      for (; t < end && t - k < 8; t++) {
         const token = tokens[t] as Token;
-        if (token.norm === 'that') {
-          k = t + 1;
-          break;
-        }
+        if (token.norm === 'that') break;
         if (!AFTER_CUE_BEFORE_THAT.has(token.base) && !(token.capitalized && t > k)) break;
       }
+      if (tokens[t]?.norm === 'that') k = t + 1;
+      // "said in a statement it was …": a leading circumstance is not part of what was said.
+      else if (t > k + 1 && LEADING_PREPOSITIONS.has(tokens[k]?.norm ?? '') && tokens[t - 1]?.kind === 'word') k = t;
     }
     while (k < end && (tokens[k]?.norm === ',' || tokens[k]?.norm === ':')) k++;
     return [trimStart(k, end), end];
@@ -375,18 +401,20 @@ export function extractAttributions(
       let contentLimit = s1;
       const next = cues[c + 1];
       if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
+      else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but')) contentLimit = next.at - 1;
       if (!own) advanceSubjects(at);
 
       let speaker: Speaker | null = null;
       let srcStart = -1;
       let srcEnd = -1;
       let content: [number, number] | null = null;
+      let quoteContent: { start: number; end: number } | null = null;
 
       if (form.entry.frame === 'colon') {
         srcStart = trimStart(s0, at);
         srcEnd = at;
         if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
-        if (!speaker) continue;
+        if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) && !compiled.titles.has((tokens[srcStart] as Token).base))) continue;
         content = [trimStart(at + 1, s1), s1];
       } else if (form.entry.frame === 'prep') {
         srcStart = cueEndTok;
@@ -396,13 +424,22 @@ export function extractAttributions(
         if (srcEnd === srcStart) continue;
         speaker = resolve(srcStart, srcEnd, si, null);
         const before = trimEnd(s0, trimEnd(s0, at));
-        if (tokens[srcEnd]?.norm === ',' && (before <= trimStart(s0, at) || s1 - srcEnd > before - s0)) content = [trimStart(srcEnd + 1, s1), s1];
-        else content = [trimStart(s0, at), before];
+        let comma = srcEnd;
+        if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
+        if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
+        else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
+        else content = [srcEnd, s1];
       } else {
         // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
         let j = at - 1;
         while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
-        let npStart = j >= s0 && !form.participle ? npLeft(j, s0) : j + 1;
+        // "voters who say …": the phrase before the relative pronoun speaks.
+        if (j > s0 && tokens[j]?.norm === 'who') {
+          j--;
+          if (tokens[j]?.norm === ',') j--;
+        }
+        const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
+        let npStart = j >= s0 && !form.participle && !coordinated ? npLeft(j, s0) : j + 1;
         let appositive: [number, number] | null = null;
         if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
           // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
@@ -410,7 +447,7 @@ export function extractAttributions(
           while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
           if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
             const lead = tokens[p + 1] as Token;
-            if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'speaking' || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+            if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
               const start = npLeft(p - 1, s0);
               if (start <= p - 1) {
                 npStart = start;
@@ -424,15 +461,14 @@ export function extractAttributions(
           srcStart = npStart;
           srcEnd = j + 1;
           speaker = resolve(npStart, j + 1, si, appositive);
-          if (!speaker && appositive === null && !isLeftSubjectLike(npStart, j + 1)) {
-            srcStart = srcEnd = -1;
-          }
         }
         if (srcStart >= 0) {
           // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
           let p = srcStart - 1;
           while (p >= s0 && isMark(p)) p--;
-          const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(srcStart - 1) || tokens[p]?.norm === '-');
+          const before = tokens[srcStart - 1];
+          const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(srcStart - 1) || tokens[p]?.norm === '-' ||
+            (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
           let words = 0;
           let hasThat = false;
           for (let t = cueEndTok; t < contentLimit; t++) {
@@ -441,8 +477,18 @@ export function extractAttributions(
             if (token.norm === 'that') hasThat = true;
             if (token.kind === 'word') words++;
           }
-          if (leftContext && words <= 5 && !hasThat) {
+          let opensQuote = false;
+          for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
+            if (isMark(t) && doc.quotes.some((q) => q.openMark === (tokens[t] as Token).start)) opensQuote = true;
+            if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
+          }
+          if (leftContext && words <= 5 && !hasThat && !opensQuote) {
             content = [trimStart(s0, p), trimEnd(s0, p)];
+            // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
+            if (content[1] <= content[0]) {
+              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
+              if (closing) quoteContent = closing;
+            }
           } else {
             content = contentAfter(cueEndTok, contentLimit, form);
           }
@@ -458,7 +504,7 @@ export function extractAttributions(
             content = [trimStart(s0, p + 1), p + 1];
           }
         }
-        if (!content && PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? '')) {
+        if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
           // "…, saying …": the subject of the clause speaks.
           const previous = inSentence[inSentence.length - 1];
           if (previous) {
@@ -477,31 +523,39 @@ export function extractAttributions(
         }
       }
       if (!content) continue;
+      // "… declared:" at the end of a paragraph, the words in the next one.
+      if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
+        const after = (tokens[cueEndTok] as Token).end;
+        for (const quote of doc.quotes) {
+          if (quote.start < after) continue;
+          if (quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
+          break;
+        }
+      }
       const [cs, ceRaw] = content;
       const ce = trimEnd(cs, ceRaw);
-      if (ce <= cs) continue;
       let words = 0;
       for (let t = cs; t < ce; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
-      if (words === 0) continue;
+      if ((ce <= cs || words === 0) && !quoteContent) continue;
       const first = tokens[at] as Token;
       const last = tokens[cueEndTok - 1] as Token;
+      // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
+      const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
+      const nested = selfSourced || inSentence.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
+        other.contentStart <= first.start && first.start < other.contentEnd);
       const attribution: Attribution = {
         form, cueStart: first.start, cueEnd: last.end, speaker,
         sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
         sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
-        contentStart: (tokens[cs] as Token).start, contentEnd: (tokens[ce - 1] as Token).end, sentence: si, blockKind,
+        contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
+        contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
       };
       inSentence.push(attribution);
       out.push(attribution);
-      if (!own) remember(speaker);
+      if (!own && !nested) remember(speaker);
     }
   }
   return out;
-
-  function isLeftSubjectLike(start: number, end: number): boolean {
-    const head = tokens[end - 1] as Token;
-    return end - start >= 1 && (head.capitalized || DETERMINERS.has((tokens[start] as Token).norm) || (tokens[start] as Token).possessive);
-  }
 
   /** The subject noun phrase of the clause that ends before `before`: at the sentence start or after a fronted phrase. */
   function subjectOf(s0: number, before: number): [number, number] | null {
@@ -526,13 +580,21 @@ export function extractAttributions(
     return null;
   }
 
+  /** A whole-sentence quote whose closing mark sits just before `offset`. */
+  function quoteClosingBefore(offset: number): { start: number; end: number } | null {
+    for (const quote of doc.quotes) {
+      if (quote.closeMark !== null && quote.closeMark < offset && offset - quote.closeMark <= 3 && quote.end > quote.start) return { start: quote.start, end: quote.end };
+    }
+    return null;
+  }
+
   function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
     const token = tokens[i] as Token;
     if (form.entry.frame === 'prep') return true;
-    // Capitalised mid-sentence: a name or title ("United States", "The Hill Says").
-    if (token.capitalized && i > s0 && !isMark(i - 1)) return false;
+    // Capitalised mid-sentence: a name ("United States"), except in title-case headlines ("Trump Says …").
+    if (token.capitalized && i > s0 && !isMark(i - 1) && blockKindOf(token.sentence) !== 'headline') return false;
     const prev = i > s0 ? (tokens[i - 1] as Token) : null;
-    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that') return false;
+    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1)));

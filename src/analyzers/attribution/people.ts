@@ -41,6 +41,8 @@ export interface People {
   /** Token index → organisation whose name ends there (or undefined). */
   readonly organisationEndingAt: ReadonlyMap<number, { org: Organisation; tokenStart: number }>;
   readonly bySurname: ReadonlyMap<string, Person>;
+  /** Organisations in text order with the token where their name ends. */
+  readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
 }
 
 export function slug(value: string): string {
@@ -103,7 +105,13 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   const personAt = new Int32Array(tokens.length).fill(-1);
   const organisationEndingAt = new Map<number, { org: Organisation; tokenStart: number }>();
   const pendingSingles: number[] = [];
+  const organisations: { org: Organisation; tokenEnd: number; head: string }[] = [];
 
+  /** An entity mention that is not a person (gazetteer people may be named like anyone else). */
+  const isPlaceOrBody = (index: number): boolean => {
+    const mention = entityAt[index] as number;
+    return mention !== -1 && compiled.entities.get((mentions[mention] as EntityMention).entity)?.kind !== 'person';
+  };
   const isSubjectAt = (index: number, end: number): boolean => {
     let k = index;
     if (tokens[k]?.norm === '(') {
@@ -142,7 +150,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           continue;
         }
         if (isNameWord(text, token)) {
-          if (compiled.organisationHeads.has(token.base) || entityAt[j] !== -1) {
+          if (compiled.organisationHeads.has(token.base) || isPlaceOrBody(j)) {
             markers.push(j + 1);
             if (compiled.organisationHeads.has(token.base)) hasTitleOrOrg = true;
           }
@@ -183,9 +191,8 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       const nameTokens = tokens.slice(nameStart, runEnd);
       const titled = titleEnds.length > 0;
       const cleanName = nameTokens.length > 0 && nameTokens.every((t, k) =>
-        (isNameWord(text, t) || (k > 0 && NAME_PARTICLES.has(t.norm))) && entityAt[nameStart + k] === -1 &&
+        (isNameWord(text, t) || (k > 0 && NAME_PARTICLES.has(t.norm))) && !isPlaceOrBody(nameStart + k) &&
         !compiled.organisationHeads.has(t.base) && !NOT_NAME.has(t.base));
-      const roleStartToken = i;
       if (cleanName && (titled || nameTokens.length >= 2)) {
         const lastName = nameTokens[nameTokens.length - 1] as Token;
         const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
@@ -197,12 +204,14 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;
+        const roleStartToken = compiled.organisationHeads.has(tokens[i - 1]?.base ?? '') && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleEnds.length ? i - 1 : i;
         while (roleStop > roleStartToken && (tokens[roleStop - 1]?.norm === ')' || tokens[roleStop - 1]?.norm === '.')) {
           if (tokens[roleStop - 1]?.norm === ')') {
             while (roleStop > roleStartToken && tokens[roleStop - 1]?.norm !== '(') roleStop--;
           }
           roleStop--;
         }
+        // "ministry spokesman Jane Doe": an organisation noun just before the title belongs to the role.
         let roleStart = roleStartToken;
         while (roleStart < roleStop && NOT_NAME.has((tokens[roleStart] as Token).base) && !compiled.titles.match(roleStart, baseKey)) roleStart++;
         if (roleStop > roleStart && titleEnds.length) {
@@ -235,7 +244,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
             break;
           }
           const name = text.slice((tokens[start] as Token).start, endOf(head));
-          organisationEndingAt.set(last, { org: { key: slug(name), name, affiliation }, tokenStart: start });
+          const org = { key: slug(name), name, affiliation };
+          organisationEndingAt.set(last, { org, tokenStart: start });
+          organisations.push({ org, tokenEnd: last + 1, head: head.base });
         }
       } else if (runEnd - i === 1 && isNameWord(text, first)) {
         pendingSingles.push(i);
@@ -256,7 +267,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   found.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd; t++) personAt[t] = index;
   });
-  return { persons, mentions: found, personAt, organisationEndingAt, bySurname };
+  return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations };
 }
 
 function onlyHonorific(compiled: CompiledAttribution, tokens: readonly Token[], start: number, stop: number, key: (i: number) => string | null): boolean {

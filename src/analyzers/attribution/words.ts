@@ -72,3 +72,6 @@ export const ROLE_STOP = new Set([
 export function isQuoteMark(norm: string): boolean {
   return norm === '"' || norm === '«' || norm === '»' || norm === '„' || norm === '‹' || norm === '›';
 }
+
+/** Quantifiers that make a plural a noun phrase ("many economists say"). */
+export const QUANTIFIERS = new Set(['many', 'most', 'few', 'several', 'both', 'all', 'one', 'two', 'three', 'four', 'five', 'some', 'other', 'more', 'fewer']);

@@ -48,9 +48,9 @@ const CITING_BEFORE: ReadonlyMap<string, readonly (readonly string[])[]> = new M
   ['to', [['according'], ['told'], ['statement', 'a'], ['statement'], ['speaking'], ['spoke'], ['talking'], ['talked'], ['comments'], ['remarks'], ['interview', 'an'], ['said']]],
   ['told', [[]]],
   ['with', [['interview', 'an'], ['interview'], ['interviews'], ['speaking'], ['spoke'], ['conversation', 'a']]],
-  ['by', [['reported'], ['quoted'], ['cited'], ['carried'], ['published'], ['aired'], ['broadcast'], ['report', 'a'], ['report'], ['obtained'], ['seen'], ['released'], ['interviewed'], ['run'], ['operated'], ['owned']]],
-  ['in', [['wrote'], ['writing'], ['op-ed', 'an'], ['article', 'an'], ['column', 'a'], ['story', 'a'], ['published'], ['appeared'], ['said'], ['interview', 'an'], []]],
-  ['on', [['said'], ['appeared'], ['speaking'], ['broadcast'], ['aired'], ['interview', 'an'], ['posted'], []]],
+  ['by', [['reported'], ['compiled'], ['quoted'], ['cited'], ['carried'], ['published'], ['aired'], ['broadcast'], ['report', 'a'], ['report'], ['obtained'], ['seen'], ['released'], ['interviewed'], ['run'], ['operated'], ['owned']]],
+  ['in', [['wrote'], ['writing'], ['op-ed', 'an'], ['article', 'an'], ['column', 'a'], ['story', 'a'], ['published'], ['appeared'], ['said'], ['interview', 'an'], ['reported'], ['quoted']]],
+  ['on', [['said'], ['appeared'], ['speaking'], ['spoke'], ['broadcast'], ['aired'], ['interview', 'an'], ['interview'], ['appearance', 'an'], ['told']]],
   ['for', [['wrote'], ['writing'], ['op-ed', 'an'], ['reporting'], ['correspondent']]],
   ['quoting', [[]]],
   ['citing', [[]]],
@@ -79,7 +79,10 @@ const CITING_AFTER_NOUNS = new Set([
   'website', 'broadcast', 'dispatch', 'exclusive', 'estimate', 'estimates', 'data',
 ]);
 /** Nouns that may sit between a name and its verb: "Tasnim news agency reported". */
-const OUTLET_NOUNS = new Set(['news', 'agency', 'television', 'tv', 'channel', 'website', 'newspaper', 'daily', 'network', 'radio', 'online', 'service', 'broadcaster', 'outlet', 'wire', 'news-agency', 'ipsos', 'gfk', 'marist', 'ap-gfk']);
+const OUTLET_NOUNS = new Set(['news', 'agency', 'television', 'tv', 'channel', 'website', 'newspaper', 'daily', 'network', 'radio', 'online', 'service', 'broadcaster', 'outlet', 'wire', 'news-agency', 'ipsos', 'gfk', 'marist', 'ap-gfk', 'norc', 'ap-norc', 'yougov', 'siena', 'quinnipiac']);
+
+/** What may follow a semicolon on a staff line: the next cue. */
+const NEXT_CUE = /^\s*(?:writing|editing|reporting|additional|compiled|photo|with|graphics|fact-check|research)/i;
 
 const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2012, 0x2015]);
 
@@ -120,6 +123,8 @@ function trimPart(text: string, start: number, end: number): Span {
 function isNameLike(part: string): boolean {
   if (!part || part.length > 60) return false;
   if (GENERIC_SOURCES.has(part.toLowerCase())) return true;
+  // At least one real word: not "N.J" or "R".
+  if (!/\p{L}{3}/u.test(part) && !/^\p{Lu}{2,}$/u.test(part)) return false;
   const words = part.split(/\s+/);
   if (words.length > 6) return false;
   let capitalised = 0;
@@ -153,6 +158,25 @@ function isCreditContribution(text: string, cueEnd: number, limit: number): bool
   return w1 === 'the' && (w2 === 'report' || w2 === 'story' || w2 === 'article' || w2 === 'reporting');
 }
 
+/** Capitalised words that may follow a source's name without making it part of a longer name. */
+const FREE_FOLLOWERS = new Set([
+  'photo', 'photos', 'via', 'staff', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb',
+  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'i',
+]);
+
+/**
+ * "the National Hurricane Center", "Thomson Reuters Foundation": a registry name directly
+ * followed by another capitalised word is the start of a longer name, not the outlet.
+ */
+function continuesAsLongerName(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20) return false;
+  const c = text.charCodeAt(end + 1);
+  if (!(c >= 65 && c <= 90)) return false;
+  const next = wordsAfter(text, end, Math.min(text.length, end + 30), 1)[0];
+  return next !== undefined && !FREE_FOLLOWERS.has(next.norm);
+}
+
 export interface CreditDetectorInput {
   readonly text: string;
   readonly blocks: readonly Block[];
@@ -170,11 +194,27 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
       cursor = match.end;
     }
     gaps.push({ start: cursor, end: to });
-    for (const gap of gaps) {
+    gaps.forEach((gap, gapIndex) => {
       // Split on the separators of credit lines: commas, "and", "&", "/", semicolons, "|".
       let partStart = gap.start;
+      // Words run on from a registry name ("RCP Video") are part of it, not a second source.
+      let skipNext = gapIndex > 0 && /^[ \u00a0]+\p{L}/u.test(text.slice(gap.start, gap.start + 3));
+      // "Jane Roe in Orlando, Florida": the place after "in" and its state are not sources.
+      let afterPlace = false;
       const flush = (partEnd: number): void => {
-        const span = trimPart(text, partStart, partEnd);
+        let span = trimPart(text, partStart, partEnd);
+        const skip = skipNext;
+        skipNext = false;
+        if (span.end <= span.start || skip) return;
+        const placeCut = /\s(?:in|from|at|for|on)\s/.exec(text.slice(span.start, span.end));
+        const continuesPlace = afterPlace && !/\s/.test(text.slice(span.start, span.end));
+        afterPlace = placeCut !== null || (afterPlace && continuesPlace);
+        if (continuesPlace) return;
+        if (placeCut) {
+          span = trimPart(text, span.start, span.start + placeCut.index);
+          // "Kim Sato in Tokyo" keeps a person's name; "Moments from the campaign" is no credit.
+          if (!/\s/.test(text.slice(span.start, span.end))) return;
+        }
         if (span.end > span.start && isNameLike(text.slice(span.start, span.end))) {
           out.push({ kind, start: span.start, end: span.end, entry: null, via });
         }
@@ -194,7 +234,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
         i++;
       }
       flush(gap.end);
-    }
+    });
   }
 
   /** End of a credit-line segment: a line break, ";", ")" or a sentence end, within 160 characters. */
@@ -202,7 +242,9 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     const stop = Math.min(limit, from + 160);
     for (let i = from; i < stop; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a || c === 0x29 || (stopAtSemicolon && c === 0x3b)) return i;
+      if (c === 0x0a || c === 0x29) return i;
+      // A semicolon ends the segment when the next credit cue follows ("; Editing by …").
+      if (c === 0x3b && stopAtSemicolon && NEXT_CUE.test(text.slice(i + 1, i + 16))) return i;
       if (c === 0x2e && (i + 1 >= stop || text.charCodeAt(i + 1) === 0x20)) {
         // Not after an initial ("J. Smith").
         const prev = i >= 2 ? text.charCodeAt(i - 2) : 0x20;
@@ -253,12 +295,12 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
         }
       } else {
         const kind: CreditKind = BYLINE_CUES.has(cue) ? 'byline' : CONTRIBUTOR_CUES.has(cue) ? 'contributor' : 'photo';
-        if (kind === 'photo' || cue === 'source:') {
-          // "Photo: …" and "Source: …" only as a credit line, not mid-sentence.
-          const lineStart = lineStartOf(text, cueStart, floor, 200);
-          const lead = text.slice(lineStart, cueStart).trim();
-          if (lead.length > 0 && !/[.|(\u2013\u2014-]$/.test(lead) && !(block?.kind === 'caption' || block?.kind === 'credit')) continue;
-        }
+        // A credit line starts its line or follows a sentence end or a bracket, not mid-sentence
+        // ("a list compiled by the council"); captions and credit blocks may hold it anywhere.
+        const lineStart = lineStartOf(text, cueStart, floor, 200);
+        const lead = text.slice(lineStart, cueStart).trim();
+        const inCredit = block?.kind === 'caption' || block?.kind === 'credit' || block?.kind === 'byline';
+        if (lead.length > 0 && !/[.|(:;\u2013\u2014-]$/.test(lead) && !inCredit) continue;
         const from = cueEnd;
         const to = segmentEnd(text, from, limit, true);
         creditsInSegment(text, from, to, kind, `${kind}-line`, out);
@@ -318,6 +360,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
 
   function classify(doc: CreditDetectorInput, match: NameMatch): { kind: CreditKind; via: string } | null {
     const { text, blocks } = doc;
+    if (continuesAsLongerName(text, match.end)) return null;
     const blockIndex = blockIndexAt(blocks, match.start);
     const block = blocks[blockIndex];
     const floor = block?.start ?? 0;
@@ -337,7 +380,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
       }
     }
     // "AFP/Getty Images", "Jane Doe/Reuters" in captions and credit lines.
-    const slashBefore = text.charCodeAt(open - 1) === 0x2f;
+    const slashBefore = text.charCodeAt(open - 1) === 0x2f || wordsBefore(text, match.start, floor, 1)[0]?.norm === 'via';
     const slashAfter = text.charCodeAt(close) === 0x2f;
     const inCaption = block?.kind === 'caption' || block?.kind === 'credit';
     if (slashBefore || slashAfter) {

@@ -32,9 +32,25 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u;
 export function isWordCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // Fast paths for what news text is full of: Latin-1 letters, and punctuation (’ “ ” —).
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c === ZWNJ) return true;
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x80 && c < 0xc0)) return false;
   const ch = text[i];
   return ch !== undefined && LETTER.test(ch);
+}
+
+/** Lower-cased code of an ASCII letter, or the code itself. */
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c;
+}
+
+function prefixKey(text: string, i: number, limit: number): number {
+  const a = text.charCodeAt(i);
+  const b = i + 1 < limit ? text.charCodeAt(i + 1) : 0;
+  const la = a < 0x80 ? lowerCode(a) : (text[i] as string).toLowerCase().charCodeAt(0);
+  const lb = b < 0x80 ? lowerCode(b) : (text[i + 1] as string).toLowerCase().charCodeAt(0);
+  return la * 65536 + lb;
 }
 
 function isSpace(c: number): boolean {
@@ -202,8 +218,13 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     };
     keys.set(caseKey, candidate);
   }
+  const prefixes = new Set<number>();
+  const shortFirsts = new Set<number>();
   for (const candidate of keys.values()) {
     const first = candidate.norms[0] as string;
+    // Two-character prefixes of first tokens (a one-letter first token, "X", may be followed by anything).
+    if (first.length >= 2) prefixes.add(prefixKey(first, 0, first.length));
+    else shortFirsts.add(prefixKey(first, 0, 1) >> 16);
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
     list.push(candidate);
@@ -234,6 +255,11 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     let j = first.end;
     while (tokens.length < maxLen && j < limit) {
       let k = j;
+      // Between tokens: spaces, hyphens, a plural possessive ("Students' News"), or a dot or
+      // colon inside a word ("Gazeta.ru", "UA:First").
+      const d = text.charCodeAt(k);
+      if ((d === 0x2e || d === 0x3a) && k + 1 < limit && isWordCode(text, k + 1)) k++;
+      else if (APOSTROPHES.has(d)) k++;
       while (k < limit && (isSpace(text.charCodeAt(k)) || HYPHENS.has(text.charCodeAt(k)))) k++;
       if (k >= limit) break;
       const next = readNameToken(text, k, limit);
@@ -273,28 +299,34 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
   function findAll(text: string, from: number, to: number): NameMatch[] {
     const matches: NameMatch[] = [];
     let i = from;
+    // One pass over the characters; only word starts that can begin a name are tried
+    // (upper case, a registered lower-case initial, or a letter without case).
     while (i < to) {
-      if (!isWordCode(text, i) || (i > 0 && isWordCode(text, i - 1))) {
-        i++;
-        continue;
-      }
       const c = text.charCodeAt(i);
       let tryHere: boolean;
       if (c >= 65 && c <= 90) tryHere = true;
-      else if (c >= 97 && c <= 122) tryHere = lowerInitials.has(c);
-      else if (c < 0x80) tryHere = false;
+      else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the prefix check below keeps this cheap
+      else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials.has(c);
+      else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
       else {
         const ch = text[i] as string;
-        tryHere = !hasCase(ch) || ch === ch.toUpperCase();
+        tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
       }
-      const match = tryHere ? matchAt(text, i, to) : null;
+      if (!tryHere || (i > from && isWordCode(text, i - 1)) || (i === from && i > 0 && isWordCode(text, i - 1))) {
+        i++;
+        continue;
+      }
+      const key = prefixKey(text, i, to);
+      if (!prefixes.has(key) && !shortFirsts.has(Math.floor(key / 65536))) {
+        i++;
+        continue;
+      }
+      const match = matchAt(text, i, to);
       if (match) {
         matches.push(match);
         i = match.end;
       } else {
-        // Skip the rest of the word.
         i++;
-        while (i < to && isWordCode(text, i)) i++;
       }
     }
     return matches;

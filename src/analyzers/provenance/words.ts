@@ -26,7 +26,8 @@ export function wordsAfter(text: string, pos: number, limit: number, count: numb
   let i = pos;
   while (words.length < count && i < limit) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0xa0 || c === 0x09 || (commas && c === 0x2c) || c === 0x2f) {
+    // Spaces, slashes and hyphens between a name and its partner ("Reuters/Ipsos", "AP-NORC").
+    if (c === 0x20 || c === 0xa0 || c === 0x09 || (commas && c === 0x2c) || c === 0x2f || (c === 0x2d && i === pos)) {
       i++;
       continue;
     }

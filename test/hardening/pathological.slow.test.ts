@@ -1,0 +1,219 @@
+/**
+ * Huge and pathological input at full size (`npm run test:slow`, never `npm test`).
+ *
+ * Linear time is checked by running each case at n and 4n: a linear pass takes about 4×
+ * as long, a quadratic one 16×. The bound is a generous 10× (shared, loaded machines), and
+ * a pair where the large run stays under 150 ms is too small to judge. Measurements are
+ * written to `$FRAMELENS_HARDENING_OUT` (default: the system temp folder) as
+ * `framelens-hardening-limits.json`, for the closing note.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLexicons } from '../../src/lexicon/load.js';
+import { createArticleAnalyzer } from '../../src/pipeline/analyze-article.js';
+import { analyzeInputLines } from '../../src/pipeline/run-analysis.js';
+import { ANALYSIS_SCHEMA_ID } from '../../src/schema/record.js';
+import { articleFromBody, collectRecords, outputProblems, parseJsonl, runCli, tempDir } from './helpers.js';
+import { pathologicalBodies } from './pathological-inputs.js';
+import { adversarialInputs, findSourceRegexes } from './regex-inventory.js';
+
+const tmp = tempDir();
+const measurements: Record<string, unknown> = {};
+afterAll(() => {
+  writeFileSync(join(process.env.FRAMELENS_HARDENING_OUT ?? tmpdir(), 'framelens-hardening-limits.json'), JSON.stringify(measurements, null, 2));
+  tmp.cleanup();
+});
+
+const analyze = createArticleAnalyzer(loadLexicons());
+const LINEAR_BOUND = 10;
+const TOO_SMALL_MS = 150;
+
+function bestOf(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+async function bestOfAsync(runs: number, fn: () => Promise<void>): Promise<number> {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+function expectLinear(name: string, smallMs: number, largeMs: number): void {
+  const ratio = largeMs / Math.max(smallMs, 1);
+  measurements[name] = { smallMs: Math.round(smallMs), largeMs: Math.round(largeMs), ratio: Number(ratio.toFixed(1)) };
+  if (largeMs < TOO_SMALL_MS) return;
+  expect(ratio, `${name}: ${smallMs.toFixed(0)} ms at n, ${largeMs.toFixed(0)} ms at 4n`).toBeLessThanOrEqual(LINEAR_BOUND);
+}
+
+describe('pathological bodies: 50,000 vs 200,000 characters', () => {
+  for (const [name, make] of Object.entries(pathologicalBodies)) {
+    it(name, () => {
+      const small = make(50_000);
+      const large = make(200_000);
+      const smallMs = bestOf(2, () => analyze(articleFromBody(small)));
+      const largeMs = bestOf(2, () => analyze(articleFromBody(large)));
+      expectLinear(`body: ${name}`, smallMs, largeMs);
+    });
+  }
+});
+
+describe('a 50 MB article', () => {
+  it('is analysed in linear time (12.5 MB vs 50 MB) with every finding in place', () => {
+    const make = pathologicalBodies['ordinary paragraphs (baseline)']!;
+    const small = make(12_500_000);
+    const smallMs = bestOf(1, () => analyze(articleFromBody(small)));
+    const large = make(50_000_000);
+    const heapBefore = process.memoryUsage().heapUsed;
+    let record: ReturnType<typeof analyze> | null = null;
+    const largeMs = bestOf(1, () => {
+      record = analyze(articleFromBody(large));
+    });
+    const heapAfter = process.memoryUsage().heapUsed;
+    measurements['50 MB article'] = { ms: Math.round(largeMs), mbPerSecond: Number((50 / (largeMs / 1000)).toFixed(2)), heapGrowthMB: Math.round((heapAfter - heapBefore) / 1e6) };
+    const r = record as unknown as NonNullable<typeof record>;
+    expect(r.text.length).toBeGreaterThan(40_000_000);
+    for (const finding of r.findings) expect(r.text.slice(finding.start, finding.end)).toBe(finding.text);
+    expectLinear('50 MB article (12.5 MB vs 50 MB)', smallMs, largeMs);
+  });
+
+  it('through the CLI with the default --max-article-bytes: a clear too-large error record, quickly', async () => {
+    const file = join(tmp.dir, 'fifty.txt');
+    writeFileSync(file, pathologicalBodies['ordinary paragraphs (baseline)']!(50_000_000));
+    const result = await runCli(['analyze', file, '-j', '1'], { timeoutMs: 120_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    const records = parseJsonl(result.stdout);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ schema: 'framelens/error@1', error: { code: 'too-large' } });
+  });
+});
+
+describe('a one-million-line JSONL file', () => {
+  function writeLines(path: string, count: number): void {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      lines.push(i % 1000 === 999 ? '{"id": "broken", "text": ' : JSON.stringify({ id: `n${i}`, text: `Officials said on Monday that talks would resume, according to a statement. Item ${i}.` }));
+    }
+    writeFileSync(path, lines.join('\n') + '\n');
+  }
+
+  it('every line accounted for, memory flat, time linear (250,000 vs 1,000,000 lines)', async () => {
+    const small = join(tmp.dir, 'quarter.jsonl');
+    const large = join(tmp.dir, 'million.jsonl');
+    writeLines(small, 250_000);
+    writeLines(large, 1_000_000);
+    const run = async (path: string): Promise<{ count: number; failed: number; peakHeapMB: number }> => {
+      let count = 0;
+      let failed = 0;
+      let peak = 0;
+      for await (const line of analyzeInputLines([path], { workers: 1 })) {
+        count++;
+        if (!line.ok) failed++;
+        if (count % 20_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      }
+      return { count, failed, peakHeapMB: Math.round(peak / 1e6) };
+    };
+    let smallResult = { count: 0, failed: 0, peakHeapMB: 0 };
+    let largeResult = { count: 0, failed: 0, peakHeapMB: 0 };
+    const smallMs = await bestOfAsync(1, async () => {
+      smallResult = await run(small);
+    });
+    const largeMs = await bestOfAsync(1, async () => {
+      largeResult = await run(large);
+    });
+    measurements['1M-line JSONL'] = { ms: Math.round(largeMs), recordsPerSecond: Math.round(1_000_000 / (largeMs / 1000)), peakHeapMB: largeResult.peakHeapMB, quarterPeakHeapMB: smallResult.peakHeapMB };
+    expect(smallResult).toMatchObject({ count: 250_000, failed: 250 });
+    expect(largeResult).toMatchObject({ count: 1_000_000, failed: 1_000 });
+    // Streaming: four times the input must not need anywhere near four times the heap.
+    expect(largeResult.peakHeapMB).toBeLessThan(Math.max(2 * smallResult.peakHeapMB, 400));
+    expectLinear('1M-line JSONL (250k vs 1M lines)', smallMs, largeMs);
+  });
+});
+
+describe('huge and deep HTML', () => {
+  async function timeHtml(name: string, html: string): Promise<number> {
+    const file = join(tmp.dir, name);
+    writeFileSync(file, html);
+    let records: Awaited<ReturnType<typeof collectRecords>> = [];
+    const ms = await bestOfAsync(2, async () => {
+      records = await collectRecords([file]);
+    });
+    expect(records).toHaveLength(1);
+    expect(outputProblems(records[0]!)).toEqual([]);
+    return ms;
+  }
+  const page = (body: string) => `<!DOCTYPE html><html><head><title>T</title></head><body><nav><a href="/">Home</a></nav><article><h1>T</h1>${body}</article><footer>© 2025</footer></body></html>`;
+  const paragraphs = (n: number) => page(Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: officials said on Monday that the talks would resume, according to a statement.</p>`).join('\n'));
+
+  it('2,500 vs 10,000 paragraphs', async () => {
+    expectLinear('HTML paragraphs (2,500 vs 10,000)', await timeHtml('p-small.html', paragraphs(2_500)), await timeHtml('p-large.html', paragraphs(10_000)));
+  });
+
+  it('2,500 vs 10,000 nested tags', async () => {
+    const nested = (n: number) => page(`<p>Officials said the convoy was hit.</p>${'<div>'.repeat(n)}deep text${'</div>'.repeat(n)}`);
+    expectLinear('HTML nested tags (2,500 vs 10,000)', await timeHtml('n-small.html', nested(2_500)), await timeHtml('n-large.html', nested(10_000)));
+  });
+
+  it('2,500 vs 10,000 unclosed nested tags', async () => {
+    const unclosed = (n: number) => page(`<p>Officials said the convoy was hit.</p>${'<div><b>'.repeat(n / 2)}deep text`);
+    expectLinear('HTML unclosed tags (2,500 vs 10,000)', await timeHtml('u-small.html', unclosed(2_500)), await timeHtml('u-large.html', unclosed(10_000)));
+  });
+});
+
+describe('one line without spaces', () => {
+  it('256 KB vs 1 MB, in a text file', async () => {
+    const time = async (n: number): Promise<number> => {
+      const file = join(tmp.dir, `line-${n}.txt`);
+      writeFileSync(file, `Headline\n\n${'x'.repeat(n)}\n`);
+      let records: Awaited<ReturnType<typeof collectRecords>> = [];
+      const ms = await bestOfAsync(2, async () => {
+        records = await collectRecords([file]);
+      });
+      expect(records[0]?.schema).toBe(ANALYSIS_SCHEMA_ID);
+      return ms;
+    };
+    expectLinear('1 MB line without spaces (256 KB vs 1 MB)', await time(262_144), await time(1_048_576));
+  });
+});
+
+describe('regular expressions in src/ scale linearly', () => {
+  it('each regex on its adversarial inputs, 10,000 vs 40,000 characters', () => {
+    const slow: string[] = [];
+    const perRegex: Record<string, unknown> = {};
+    for (const regex of findSourceRegexes().found) {
+      const run = (length: number): number => {
+        const re = new RegExp(regex.source, regex.flags);
+        const inputs = adversarialInputs(regex.source, length);
+        let worst = 0;
+        for (const input of inputs) {
+          const start = performance.now();
+          re.lastIndex = 0;
+          if (re.global || re.sticky) input.replace(re, '');
+          else re.exec(input);
+          worst = Math.max(worst, performance.now() - start);
+        }
+        return worst;
+      };
+      const small = run(10_000);
+      const large = run(40_000);
+      if (large >= 50 && large / Math.max(small, 0.5) > LINEAR_BOUND) {
+        slow.push(`${regex.where} /${regex.source}/${regex.flags}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
+      }
+      if (large >= 20) perRegex[`${regex.where} /${regex.source}/${regex.flags}`] = { smallMs: Math.round(small), largeMs: Math.round(large) };
+    }
+    measurements['regexes (worst input, 10k vs 40k)'] = perRegex;
+    expect(slow).toEqual([]);
+  });
+});
