@@ -8,7 +8,7 @@
 import type { Document, Token } from '../document/types.js';
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { createPhraseIndex, longestMatchAt, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type IndexedPhrase } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer, type PhraseTokenizer } from '../nlp/phrase-tokens.js';
 import type { EntityMention } from './types.js';
 
@@ -27,8 +27,8 @@ export function stripArticle(form: string): string {
 }
 
 export interface CompiledGazetteer {
-  readonly names: ReadonlyMap<string, readonly IndexedPhrase<NameForm>[]>;
-  readonly exceptions: ReadonlyMap<string, readonly IndexedPhrase<null>[]>;
+  /** Names (primary) and exception phrases (secondary), by first token. */
+  readonly index: DualIndex<NameForm, null>;
   readonly byId: ReadonlyMap<string, EntitiesEntry>;
 }
 
@@ -55,33 +55,38 @@ export function compileGazetteer(entries: readonly EntitiesEntry[], tokenize: Ph
       if (tokens.length) exceptions.push({ keys: tokens.map((t) => t.base), value: null });
     }
   }
-  return {
-    names: createPhraseIndex(names),
-    exceptions: createPhraseIndex(exceptions),
-    byId: new Map(entries.map((e) => [e.id, e])),
-  };
+  return { index: createDualIndex(names, exceptions), byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+/** Case-sensitive check, as a prefix so "Iran's" and a repaired "Irans" match "Iran". */
+function caseMatches(text: string, tokens: readonly Token[], surfaces: readonly string[], at: number): boolean {
+  for (let k = 0; k < surfaces.length; k++) {
+    if (!text.startsWith(surfaces[k] as string, (tokens[at + k] as Token).start)) return false;
+  }
+  return true;
 }
 
 /** Finds the mentions of a compiled gazetteer in a document, left to right, longest first. */
 export function findMentions(gazetteer: CompiledGazetteer, doc: Document): EntityMention[] {
   const { text, tokens } = doc;
   const mentions: EntityMention[] = [];
-  const caseMatches = (phrase: IndexedPhrase<NameForm>, at: number): boolean => {
-    const surfaces = phrase.value.surfaces;
-    for (let k = 0; k < surfaces.length; k++) {
-      // A prefix check, so "Iran's" and a repaired "Irans" match "Iran".
-      if (!text.startsWith(surfaces[k] as string, (tokens[at + k] as Token).start)) return false;
-    }
-    return true;
-  };
   let blockedUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (token.kind !== 'word' && token.kind !== 'number') continue;
-    const exception = longestMatchAt(gazetteer.exceptions, tokens, i);
-    if (exception) blockedUntil = Math.max(blockedUntil, i + exception.keys.length);
+    const slot = gazetteer.index.get(token.base);
+    if (slot === undefined) continue;
+    if (slot.secondary.length) {
+      const exception = longestInBucket(slot.secondary, tokens, i);
+      if (exception) blockedUntil = Math.max(blockedUntil, i + exception.keys.length);
+    }
     if (i < blockedUntil) continue;
-    const match = longestMatchAt(gazetteer.names, tokens, i, caseMatches);
+    let match: IndexedPhrase<NameForm> | null = null;
+    for (const phrase of slot.primary) {
+      if (phraseMatchesAt(phrase, tokens, i) && caseMatches(text, tokens, phrase.value.surfaces, i)) {
+        match = phrase;
+        break;
+      }
+    }
     if (!match) continue;
     const end = i + match.keys.length;
     mentions.push({

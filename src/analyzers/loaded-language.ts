@@ -10,13 +10,12 @@
 import type { Document, Token } from '../document/types.js';
 import type { LoadedTermsEntry } from '../lexicon/kinds/loaded-terms.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { longestMatchAt } from '../nlp/phrase-index.js';
+import { longestInBucket, phraseMatchesAt, type IndexedPhrase } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
 import type { Finding } from '../schema/record.js';
-import { compileTerms, type CompiledTerms } from './loaded-language/compile.js';
+import { compileTerms, type CompiledTerms, type TermPhrase } from './loaded-language/compile.js';
 import { readContext, weightInContext } from './loaded-language/context.js';
 import { createTargetContext, resolveTarget, type TargetContext } from './loaded-language/target.js';
-import { isWord } from './loaded-language/words.js';
 import type { AttributionResult, EntityMention } from './types.js';
 import { createVoiceLookup, upperBound, type SpanVoice } from './voice.js';
 
@@ -32,15 +31,24 @@ interface TermMatch {
 export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): TermMatch[] {
   const matches: TermMatch[] = [];
   // Per entry id, the token index up to which an exception protects it.
-  const protectedUntil = new Map<string, number>();
+  let protectedUntil: Map<string, number> | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (!isWord(token)) continue;
-    const exception = longestMatchAt(compiled.exceptions, tokens, i);
-    if (exception) {
-      for (const id of exception.value) protectedUntil.set(id, Math.max(protectedUntil.get(id) ?? 0, i + exception.keys.length));
+    const slot = compiled.index.get((tokens[i] as Token).base);
+    if (slot === undefined) continue;
+    if (slot.secondary.length) {
+      const exception = longestInBucket(slot.secondary, tokens, i);
+      if (exception) {
+        protectedUntil ??= new Map();
+        for (const id of exception.value) protectedUntil.set(id, Math.max(protectedUntil.get(id) ?? 0, i + exception.keys.length));
+      }
     }
-    const term = longestMatchAt(compiled.terms, tokens, i, (phrase) => (protectedUntil.get(phrase.value.entry.id) ?? 0) <= i);
+    let term: IndexedPhrase<TermPhrase> | null = null;
+    for (const phrase of slot.primary) {
+      if (!phraseMatchesAt(phrase, tokens, i)) continue;
+      if (protectedUntil && (protectedUntil.get(phrase.value.entry.id) ?? 0) > i) continue;
+      term = phrase;
+      break;
+    }
     if (!term) continue;
     matches.push({ entry: term.value.entry, tokenStart: i, tokenEnd: i + term.keys.length });
     i += term.keys.length - 1;
@@ -112,8 +120,8 @@ export function createLoadedLanguageAnalyzer(
   const compiled = compileTerms(lexicons['loaded-terms'].entries, createPhraseTokenizer(lexicons));
   return (doc, mentions, attribution) => {
     const matches = matchTerms(compiled, doc.tokens);
-    const ctx = createTargetContext(doc.tokens, mentions);
-    for (const m of matches) for (let t = m.tokenStart; t < m.tokenEnd; t++) ctx.loadedAt[t] = 1;
+    if (!matches.length) return [];
+    const ctx = createTargetContext(doc.tokens, mentions, matches.flatMap((m) => [m.tokenStart, m.tokenEnd]));
     const voiceOf = createHeadlineAwareVoice(doc, createVoiceLookup(doc, attribution.quotes));
     const findings: Finding[] = [];
     const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf));

@@ -7,7 +7,7 @@
  * - a possessive is scored by its base ("hero's" counts as "hero").
  */
 import type { Document, Token } from '../document/types.js';
-import { loadAfinn } from '../nlp/afinn.js';
+import { loadAfinn, type AfinnSlot } from '../nlp/afinn.js';
 import type { SentimentResult } from './types.js';
 
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '(', ')', '-', '\u2013', '\u2014', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'while']);
@@ -36,8 +36,22 @@ function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readon
   return null;
 }
 
+/** Marks a conjunction that ends a negation scope ("but"), kept in the same map as the valences. */
+const CLAUSE_WORD: AfinnSlot = Object.freeze({ valence: undefined, phrases: undefined, negator: false });
+let mergedSlots: ReadonlyMap<string, AfinnSlot> | null = null;
+
+/** AFINN slots plus the clause-ending conjunctions, so each word costs one map probe. */
+function sentimentSlots(): ReadonlyMap<string, AfinnSlot> {
+  if (mergedSlots) return mergedSlots;
+  const merged = new Map(loadAfinn().slots);
+  for (const word of CLAUSE_ENDS) if (/^[a-z]+$/.test(word) && !merged.has(word)) merged.set(word, CLAUSE_WORD);
+  mergedSlots = merged;
+  return merged;
+}
+
 export function scoreSentiment(doc: Document): SentimentResult & { readonly scoredBySentence: Uint32Array } {
   const afinn = loadAfinn();
+  const slots = sentimentSlots();
   const tokens = doc.tokens;
   const bySentence = new Float64Array(doc.sentences.length);
   const scoredBySentence = new Uint32Array(doc.sentences.length);
@@ -47,26 +61,33 @@ export function scoreSentiment(doc: Document): SentimentResult & { readonly scor
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
+    let valence: number | undefined;
     if (token.sentence !== sentence) {
       sentence = token.sentence;
       negated = false;
     }
-    if (CLAUSE_ENDS.has(token.norm)) {
-      negated = false;
+    if (token.kind !== 'word') {
+      if (CLAUSE_ENDS.has(token.norm)) negated = false;
       continue;
     }
-    if (token.kind !== 'word') continue;
-    const bucket = afinn.phrases.get(token.norm);
-    const phrase = bucket ? phraseAt(tokens, i, bucket) : null;
-    let valence: number | undefined;
-    if (phrase) {
-      valence = phrase.valence;
-      i += phrase.length - 1;
-    } else if (afinn.negators.has(token.norm)) {
-      negated = true;
+    const slot = slots.get(token.norm);
+    if (slot === undefined) {
+      if (token.possessive) valence = afinn.words.get(token.base);
+      if (valence === undefined) continue;
+    } else if (slot === CLAUSE_WORD) {
+      negated = false;
       continue;
     } else {
-      valence = afinn.words.get(token.norm) ?? (token.possessive ? afinn.words.get(token.base) : undefined);
+      const phrase = slot.phrases ? phraseAt(tokens, i, slot.phrases) : null;
+      if (phrase) {
+        valence = phrase.valence;
+        i += phrase.length - 1;
+      } else if (slot.negator) {
+        negated = true;
+        continue;
+      } else {
+        valence = slot.valence;
+      }
     }
     if (valence === undefined) continue;
     const score = negated ? -valence : valence;

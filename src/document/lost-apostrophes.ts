@@ -17,6 +17,10 @@ export interface NameIndex {
   readonly multi: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Lower-cased demonyms ("americans", "iraqi"): their plurals are never possessives here. */
   readonly demonyms: ReadonlySet<string>;
+  /** One-word names of people: "the Clintons" is a family before it is a possessive. */
+  readonly people: ReadonlySet<string>;
+  /** One-word names written with "the" ("the Kremlin"): "the Kremlins walls" may be a possessive. */
+  readonly withArticle: ReadonlySet<string>;
 }
 
 function words(name: string): string[] {
@@ -25,14 +29,24 @@ function words(name: string): string[] {
   return parts;
 }
 
+function hasArticle(name: string): boolean {
+  return name.toLowerCase().startsWith('the ');
+}
+
 export function compileNameIndex(entries: readonly EntitiesEntry[]): NameIndex {
   const single = new Set<string>();
   const multi = new Map<string, string[][]>();
   const demonyms = new Set<string>();
+  const people = new Set<string>();
+  const withArticle = new Set<string>();
   for (const entry of entries) {
     for (const name of [entry.name, ...entry.aliases, ...entry.metonyms]) {
       const parts = words(name);
-      if (parts.length === 1) single.add(parts[0] as string);
+      if (parts.length === 1) {
+        single.add(parts[0] as string);
+        if (entry.kind === 'person') people.add(parts[0] as string);
+        if (hasArticle(name)) withArticle.add(parts[0] as string);
+      }
       else if (parts.length > 1) {
         const last = parts[parts.length - 1] as string;
         const list = multi.get(last) ?? [];
@@ -42,7 +56,7 @@ export function compileNameIndex(entries: readonly EntitiesEntry[]): NameIndex {
     }
     for (const demonym of entry.demonyms) demonyms.add(demonym.toLowerCase());
   }
-  return { single, multi, demonyms };
+  return { single, multi, demonyms, people, withArticle };
 }
 
 /** Words after which a capitalized "-s" word is a plural subject or object, not a possessive. */
@@ -59,8 +73,13 @@ const NOT_AFTER_POSSESSIVE = new Set([
   'always', 'now', 'already', 'again', 'only', 'just', 'even', 'very', 'more', 'most', 'less',
   'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'come', 'came', 'feel', 'felt',
   'vote', 'voted', 'agree', 'oppose', 'support', 'accuse', 'claim', 'argue', 'insist', 'warn',
-  'tell', 'told', 'call', 'called', 'protest', 'demand', 'reject', 'welcome', 'expect',
+  'tell', 'told', 'call', 'called', 'protest', 'demand', 'reject', 'welcome', 'expect', 'well',
+  'everywhere', 'themselves', 'together', 'alike', 'first', 'last', 'later', 'since', 'around',
+  'until', 'among', 'between', 'within', 'without', 'toward', 'towards', 'upon', 'via', 'per', 'near',
 ]);
+
+/** Endings of demonyms and group nouns ("Latinos", "Sunnis", "Islamists", "Australians"): plurals, not names. */
+const DEMONYM_ENDINGS = ['an', 'ist', 'ite', 'ese', 'ino', 'ina', 'im', 'ur', 'er', 'or'];
 
 /** Irregular past tenses: "Democrats won", "Officials ran". */
 const IRREGULAR_PAST = new Set([
@@ -79,12 +98,22 @@ const PLURAL_PRONE = new Set([
   'leader', 'democrat', 'republican', 'conservative', 'liberal', 'progressive', 'president', 'minister',
   'secretary', 'officer', 'general', 'state', 'new', 'time', 'american', 'voter', 'citizen', 'committee',
   'department', 'agency', 'court', 'party', 'union', 'force', 'service', 'report', 'right', 'power',
+  'island', 'school', 'picture', 'mayor', 'nation', 'people', 'worker', 'student', 'family', 'friend',
 ]);
 
+/** A lower-case next word that cannot follow a possessive: a verb, adverb or function word. */
 function nextReadsAsVerb(next: MutableToken): boolean {
   const norm = next.norm;
-  return NOT_AFTER_POSSESSIVE.has(norm) || IRREGULAR_PAST.has(norm) || norm.endsWith('ly') || norm.endsWith('ed')
-    || norm.endsWith('ing') || norm.endsWith("n't");
+  return NOT_AFTER_POSSESSIVE.has(norm) || IRREGULAR_PAST.has(norm) || norm.endsWith('ly') || norm.endsWith("n't");
+}
+
+/**
+ * The stricter test for names known only from the article: past tenses and "-ing" forms
+ * too ("Muslims fleeing", "Democrats won"), although they lose "Tbilisis backing".
+ */
+function nextMayBeVerb(next: MutableToken): boolean {
+  const norm = next.norm;
+  return nextReadsAsVerb(next) || norm.endsWith('ed') || norm.endsWith('ing');
 }
 
 /** True for "NEWS", "IRANS": all-caps words carry no case evidence. */
@@ -113,7 +142,7 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
   const capitals = capitalized ?? collectCapitalizedIndices(tokens);
   const repaired: number[] = [];
   // Candidates that need the article's own evidence, checked together in one pass at the end.
-  const pending: { index: number; stem: string }[] = [];
+  const pending: { index: number; stem: string; form: string }[] = [];
   for (let c = 0; c < capitals.length; c++) {
     const k = capitals[c] as number;
     if (k + 1 >= tokens.length) break;
@@ -128,16 +157,25 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
     if (names.single.has(norm) || names.demonyms.has(norm)) continue;
     const stem = norm.slice(0, n - 1);
     if (names.demonyms.has(stem) || stem.includes('.')) continue;
-    if (names.single.has(stem) || matchesMultiWord(tokens, k, stem, names)) {
+    // "the Clintons", "the Islands": a plural, unless the name itself takes "the".
+    const previous = tokens[k - 1];
+    if (previous && previous.norm === 'the' && !names.withArticle.has(stem)) continue;
+    if (matchesMultiWord(tokens, k, stem, names) || (names.single.has(stem) && !names.people.has(stem))) {
       repaired.push(k);
       continue;
     }
     if (isAllCaps(text, token) || PLURAL_PRONE.has(stem) || isSentenceInitial(tokens, k)) continue;
-    pending.push({ index: k, stem });
+    // Before a capitalized word, an unknown "-s" word is most often part of a name
+    // ("Johns Hopkins", "Wells Fargo", "Nurses Association"): only the gazetteer can tell.
+    if (next.capitalized || nextMayBeVerb(next)) continue;
+    if (!names.single.has(stem) && DEMONYM_ENDINGS.some((ending) => stem.endsWith(ending))) continue;
+    pending.push({ index: k, stem, form: norm });
   }
   if (pending.length) {
-    const evidence = collectEvidence(tokens, new Set(pending.map((p) => p.stem)));
-    for (const { index, stem } of pending) if (evidence.get(stem) === true) repaired.push(index);
+    const evidence = collectEvidence(tokens, new Set(pending.map((p) => p.stem)), new Set(pending.map((p) => p.form)));
+    for (const { index, stem, form } of pending) {
+      if (evidence.get(stem) === true && !evidence.has(form)) repaired.push(index);
+    }
     repaired.sort((a, b) => a - b);
   }
   for (const k of repaired) {
@@ -156,13 +194,20 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
 
 /**
  * For each stem: true when the article writes it capitalized inside a sentence and never
- * in lower case; false when it writes it in lower case; absent when not at all.
+ * in lower case; false when it writes it in lower case; absent when not at all. For each
+ * "-s" form: present when the article also uses it where no possessive fits (before a
+ * stop or a verb: "the Roberts ruling … Roberts said"), which makes it a name or plural.
  */
-function collectEvidence(tokens: readonly MutableToken[], stems: ReadonlySet<string>): Map<string, boolean> {
+function collectEvidence(tokens: readonly MutableToken[], stems: ReadonlySet<string>, forms: ReadonlySet<string>): Map<string, boolean> {
   const evidence = new Map<string, boolean>();
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as MutableToken;
     if (token.kind !== 'word') continue;
+    if (forms.has(token.norm)) {
+      const next = tokens[k + 1];
+      if (!next || next.sentence !== token.sentence || next.kind !== 'word' || (!next.capitalized && nextMayBeVerb(next))) evidence.set(token.norm, false);
+      continue;
+    }
     const word = token.possessive ? token.base : token.norm;
     if (!stems.has(word)) continue;
     if (!token.capitalized) evidence.set(word, false);

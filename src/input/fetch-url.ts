@@ -101,7 +101,12 @@ export async function fetchArticle(input: string, options: FetchOptions = {}): P
       },
     };
   }
-  const article = readHtml(text, { id: input, idDerived: true, source: input, url: finalUrl, inputRepairs: decoded.repairs });
+  let article;
+  try {
+    article = readHtml(text, { id: input, idDerived: true, source: input, url: finalUrl, inputRepairs: decoded.repairs });
+  } catch {
+    return inputError(input, input, 'unreadable', `${input} could not be read as an HTML page.`);
+  }
   if (!article.parts?.length && !article.title) return inputError(input, input, 'empty', `${input} has no readable article text.`);
   return { kind: 'article', article };
 }

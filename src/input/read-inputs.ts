@@ -274,7 +274,13 @@ function* readTextContent(text: string, context: { name: string; base: string; o
     return;
   }
   if (kind === 'html') {
-    const article = readHtml(text, { id: base, idDerived: true, source: name, url: null, inputRepairs: context.repairs });
+    let article: Article;
+    try {
+      article = readHtml(text, { id: base, idDerived: true, source: name, url: null, inputRepairs: context.repairs });
+    } catch {
+      yield inputError(name, base, 'unreadable', `${name} could not be read as an HTML page.`);
+      return;
+    }
     if (!article.parts?.length && !article.title) {
       yield inputError(name, base, 'empty', `${name} has no readable article text.`);
       return;
@@ -360,40 +366,55 @@ async function* readStdin(options: ReadOptions, base: string): AsyncGenerator<In
 export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
   const bases = new IdBases();
   for (const input of inputs) {
-    if (input === '-') {
-      yield* readStdin(options, bases.take('stdin'));
-      continue;
-    }
-    if (looksLikeUrl(input)) {
-      yield await fetchArticle(input, options);
-      continue;
-    }
-    let isDirectory = false;
-    try {
-      isDirectory = (await stat(input)).isDirectory();
-    } catch (error) {
-      const { code, reason } = describeFsError(error);
-      yield inputError(input, null, code, `${input} cannot be read: ${reason}.`);
-      continue;
-    }
-    if (!isDirectory) {
-      const kind = EXTENSIONS[extname(input).toLowerCase()] ?? null;
-      yield* readFileInput({ path: input, base: bases.take(stripExtension(basename(input))), options }, kind);
-      continue;
-    }
-    const { files, problems } = await listFolder(input);
-    for (const problem of problems) {
-      const { code, reason } = describeFsError(problem.error);
-      yield inputError(problem.path, null, code, `${problem.path} cannot be read: ${reason}.`);
-    }
-    if (!files.length && !problems.length) {
-      yield inputError(input, null, 'empty', `The folder ${input} holds no article files (${Object.keys(EXTENSIONS).join(' ')}).`);
-      continue;
-    }
-    for (const file of files) {
-      const base = bases.take(stripExtension(relative(input, file).split('\\').join('/')));
-      yield* readFileInput({ path: file, base, options }, EXTENSIONS[extname(file).toLowerCase()] ?? null);
-    }
+    // A last safety net: a failure nobody foresaw ends this input with one error record, and the run goes on.
+    yield* guarded(readInput(input, options, bases), input);
+  }
+}
+
+/** Ends an input with one `internal` error record if reading it fails in a way nobody foresaw. */
+async function* guarded(items: AsyncGenerator<InputItem>, source: string): AsyncGenerator<InputItem> {
+  try {
+    yield* items;
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 200) : String(error);
+    yield inputError(source, null, 'internal', `${source} could not be read to the end (${reason}).`);
+  }
+}
+
+async function* readInput(input: string, options: ReadOptions, bases: IdBases): AsyncGenerator<InputItem> {
+  if (input === '-') {
+    yield* readStdin(options, bases.take('stdin'));
+    return;
+  }
+  if (looksLikeUrl(input)) {
+    yield await fetchArticle(input, options);
+    return;
+  }
+  let isDirectory = false;
+  try {
+    isDirectory = (await stat(input)).isDirectory();
+  } catch (error) {
+    const { code, reason } = describeFsError(error);
+    yield inputError(input, null, code, `${input} cannot be read: ${reason}.`);
+    return;
+  }
+  if (!isDirectory) {
+    const kind = EXTENSIONS[extname(input).toLowerCase()] ?? null;
+    yield* readFileInput({ path: input, base: bases.take(stripExtension(basename(input))), options }, kind);
+    return;
+  }
+  const { files, problems } = await listFolder(input);
+  for (const problem of problems) {
+    const { code, reason } = describeFsError(problem.error);
+    yield inputError(problem.path, null, code, `${problem.path} cannot be read: ${reason}.`);
+  }
+  if (!files.length && !problems.length) {
+    yield inputError(input, null, 'empty', `The folder ${input} holds no article files (${Object.keys(EXTENSIONS).join(' ')}).`);
+    return;
+  }
+  for (const file of files) {
+    const base = bases.take(stripExtension(relative(input, file).split('\\').join('/')));
+    yield* guarded(readFileInput({ path: file, base, options }, EXTENSIONS[extname(file).toLowerCase()] ?? null), file);
   }
 }
 

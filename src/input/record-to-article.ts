@@ -96,6 +96,16 @@ function looksLikeHtml(text: string): boolean {
   return head.startsWith('<!doctype') || head.startsWith('<html') || ((head.startsWith('<p') || head.startsWith('<div') || head.startsWith('<article')) && text.includes('</'));
 }
 
+/** HTML in a text column; null (read it as plain text instead) if the markup defeats the reader. */
+function readHtmlSafely(text: string, context: Parameters<typeof readHtml>[1]): Article | null {
+  try {
+    const article = readHtml(text, context);
+    return article.parts?.length ? article : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Maps one record; every record yields exactly one item. */
 export function recordToArticle(record: Record<string, unknown>, context: RecordContext): InputItem {
   const values: Partial<Record<Role, string>> = {};
@@ -146,8 +156,8 @@ export function recordToArticle(record: Record<string, unknown>, context: Record
   const outlet = values.outlet?.trim() || null;
   const byline = values.byline?.trim() || null;
   const url = values.url?.trim() || null;
-  if (looksLikeHtml(text)) {
-    const fromHtml = readHtml(text, { id, idDerived: !givenId, source: context.source, url, fields, inputRepairs: base.inputRepairs });
+  const fromHtml = looksLikeHtml(text) ? readHtmlSafely(text, { id, idDerived: !givenId, source: context.source, url, fields, inputRepairs: base.inputRepairs }) : null;
+  if (fromHtml) {
     return {
       kind: 'article',
       article: {

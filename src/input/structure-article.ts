@@ -277,6 +277,8 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     const headline = title ?? parts.find((p) => p.kind === 'headline')?.text.trim() ?? null;
     if (!hasHeadline && title) state.parts.push({ kind: 'headline', text: title });
     let seenBody = 0;
+    let bodyStarted = false;
+    let deks = 0;
     let duplicateChecked = false;
     for (const part of parts) {
       const text = part.text.trim();
@@ -298,7 +300,16 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       }
       if (part.kind === 'paragraph') {
         seenBody++;
-        if (seenBody <= 4 && takeHeader(text, state, article.idDerived === true)) continue;
+        if (seenBody <= 4 && !bodyStarted) {
+          if (takeHeader(text, state, article.idDerived === true)) continue;
+          // A short line without final punctuation before the story starts: the page's standfirst.
+          if (deks < MAX_DEKS && looksLikeDek(text) && !looksLikeNameLine(text)) {
+            deks++;
+            state.parts.push({ kind: 'dek', text });
+            continue;
+          }
+        }
+        bodyStarted = true;
         state.parts.push({ kind: classifyParagraph(text), text });
         continue;
       }

@@ -15,6 +15,14 @@ export interface AfinnLexicon {
   readonly phrases: ReadonlyMap<string, readonly { readonly words: readonly string[]; readonly valence: number }[]>;
   /** Words that open a negation scope (sentiment's English negators plus a few it misses). */
   readonly negators: ReadonlySet<string>;
+  /** Everything above under one key, so the scoring loop probes one map per word. */
+  readonly slots: ReadonlyMap<string, AfinnSlot>;
+}
+
+export interface AfinnSlot {
+  readonly valence: number | undefined;
+  readonly phrases: readonly { readonly words: readonly string[]; readonly valence: number }[] | undefined;
+  readonly negator: boolean;
 }
 
 let cached: AfinnLexicon | null = null;
@@ -41,6 +49,10 @@ export function loadAfinn(): AfinnLexicon {
   }
   for (const bucket of phrases.values()) bucket.sort((a, b) => b.words.length - a.words.length);
   const negators = new Set([...Object.keys(negatorLabels), ...EXTRA_NEGATORS]);
-  cached = Object.freeze({ words, phrases, negators });
+  const slots = new Map<string, AfinnSlot>();
+  for (const key of new Set([...words.keys(), ...phrases.keys(), ...negators])) {
+    slots.set(key, Object.freeze({ valence: words.get(key), phrases: phrases.get(key), negator: negators.has(key) }));
+  }
+  cached = Object.freeze({ words, phrases, negators, slots });
   return cached;
 }

@@ -1,7 +1,8 @@
 /**
  * Phrase lookup keyed by first token: one map probe per token, then a short comparison
  * of the few candidates that start with that token. Candidates are kept longest first,
- * so the first hit at a position is the longest match.
+ * so the first hit at a position is the longest match. A `DualIndex` keeps two phrase
+ * lists (e.g. terms and their exceptions) under one key so the hot loop probes once.
  */
 import type { Token } from '../document/types.js';
 
@@ -13,7 +14,14 @@ export interface IndexedPhrase<T> {
 
 export type PhraseIndex<T> = ReadonlyMap<string, readonly IndexedPhrase<T>[]>;
 
-export function createPhraseIndex<T>(phrases: readonly IndexedPhrase<T>[]): PhraseIndex<T> {
+export interface DualSlot<A, B> {
+  readonly primary: readonly IndexedPhrase<A>[];
+  readonly secondary: readonly IndexedPhrase<B>[];
+}
+
+export type DualIndex<A, B> = ReadonlyMap<string, DualSlot<A, B>>;
+
+function bucketize<T>(phrases: readonly IndexedPhrase<T>[]): Map<string, IndexedPhrase<T>[]> {
   const index = new Map<string, IndexedPhrase<T>[]>();
   for (const phrase of phrases) {
     const first = phrase.keys[0];
@@ -27,6 +35,18 @@ export function createPhraseIndex<T>(phrases: readonly IndexedPhrase<T>[]): Phra
   return index;
 }
 
+export function createPhraseIndex<T>(phrases: readonly IndexedPhrase<T>[]): PhraseIndex<T> {
+  return bucketize(phrases);
+}
+
+export function createDualIndex<A, B>(primary: readonly IndexedPhrase<A>[], secondary: readonly IndexedPhrase<B>[]): DualIndex<A, B> {
+  const a = bucketize(primary);
+  const b = bucketize(secondary);
+  const out = new Map<string, DualSlot<A, B>>();
+  for (const key of new Set([...a.keys(), ...b.keys()])) out.set(key, { primary: a.get(key) ?? [], secondary: b.get(key) ?? [] });
+  return out;
+}
+
 /** Whether `phrase` matches the tokens starting at `at` (keys compared with `base`). */
 export function phraseMatchesAt(phrase: IndexedPhrase<unknown>, tokens: readonly Token[], at: number): boolean {
   const keys = phrase.keys;
@@ -37,9 +57,15 @@ export function phraseMatchesAt(phrase: IndexedPhrase<unknown>, tokens: readonly
   return true;
 }
 
+/** The longest phrase of a bucket that matches at `at`, or null. */
+export function longestInBucket<T>(bucket: readonly IndexedPhrase<T>[], tokens: readonly Token[], at: number): IndexedPhrase<T> | null {
+  for (const phrase of bucket) if (phraseMatchesAt(phrase, tokens, at)) return phrase;
+  return null;
+}
+
 /**
  * The longest phrase of the index that matches at `at` and passes `accept` (e.g. a
- * case-sensitive check), or null. A generator would read better; this is the hot path.
+ * case-sensitive check), or null.
  */
 export function longestMatchAt<T>(
   index: PhraseIndex<T>,

@@ -57,6 +57,20 @@ export function parseShard(value: string): Shard | null {
   return count >= 1 && index < count ? { index, count } : null;
 }
 
+/**
+ * A handful of single-article inputs (a URL, a saved page) is analysed in this thread:
+ * starting workers would cost more than it saves, and the fact-checker is waiting.
+ */
+function fewArticles(inputs: readonly string[]): boolean {
+  return inputs.length <= 4 && inputs.every((input) => /^https?:\/\//i.test(input) || /\.(txt|text|md|html?)$/i.test(input));
+}
+
+/** The worker module, compiled; when running from TypeScript sources (tests), the built one in dist/. */
+function workerUrl(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/pipeline/worker.js', import.meta.url).href : here.href;
+}
+
 type Slot = { readonly kind: 'error'; readonly line: BatchResultLine } | { readonly kind: 'articles'; readonly articles: Article[] };
 
 function articleChars(article: Article): number {
@@ -114,7 +128,7 @@ export async function* analyzeInputLines(inputs: readonly string[], options: Ana
   const lexiconFiles = [...(options.lexiconFiles ?? [])];
   // Compiled here even with workers, so a broken user lexicon fails fast with one clear error.
   const analyze = createArticleAnalyzer(loadLexicons({ extraFiles: lexiconFiles }));
-  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+  const workers = fewArticles(inputs) ? 1 : Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const slots = groupIntoSlots(selectItems(readInputs(inputs, options), options));
   let done = 0;
   let failed = 0;
@@ -138,7 +152,7 @@ export async function* analyzeInputLines(inputs: readonly string[], options: Ana
   }
 
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: workerUrl(),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

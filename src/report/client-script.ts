@@ -97,5 +97,83 @@ export const CLIENT_SCRIPT = `(function () {
     if (select) select.addEventListener('change', apply);
     apply();
   });
+
+  // Large tables: rows come from a JSON block; filter and sort the array, draw a page of rows.
+  document.querySelectorAll('table[data-rows]').forEach(function (table) {
+    var spec = data(table.getAttribute('data-rows'));
+    var body = table.tBodies[0];
+    if (!spec || !body) return;
+    var id = table.id;
+    var PAGE = 200;
+    var limit = PAGE;
+    var sortCol = -1;
+    var ascending = true;
+    var all = spec.rows.map(function (row, i) {
+      return { row: row, file: spec.files[i], i: i, text: (row[0] + ' ' + row[1] + ' ' + row[2]).toLowerCase() };
+    });
+    var search = document.querySelector('input[data-filter="' + id + '"]');
+    var select = document.querySelector('select[data-filter="' + id + '"]');
+    var count = document.querySelector('[data-count="' + id + '"]');
+    var more = document.querySelector('[data-more="' + id + '"]');
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    function cell(value, column) {
+      var td = document.createElement('td');
+      if (column.numeric) {
+        td.className = 'n';
+        td.textContent = typeof value === 'number' ? value.toFixed(column.digits) : '';
+      } else {
+        td.textContent = value;
+      }
+      return td;
+    }
+    function draw() {
+      var q = search ? search.value.trim().toLowerCase() : '';
+      var g = select ? select.value : '';
+      var rows = all.filter(function (r) { return (!q || r.text.indexOf(q) >= 0) && (!g || r.row[1] === g); });
+      if (sortCol >= 0) {
+        rows.sort(function (a, b) {
+          var x = a.row[sortCol], y = b.row[sortCol];
+          if (typeof x === 'string') { x = x.toLowerCase(); y = String(y).toLowerCase(); }
+          var c = x < y ? -1 : x > y ? 1 : a.i - b.i;
+          return ascending ? c : -c;
+        });
+      }
+      var fragment = document.createDocumentFragment();
+      rows.slice(0, limit).forEach(function (r) {
+        var tr = document.createElement('tr');
+        spec.columns.forEach(function (column, c) {
+          var td = cell(r.row[c], column);
+          if (c === 0 && r.file) {
+            td.textContent = '';
+            var a = document.createElement('a');
+            a.href = 'articles/' + encodeURIComponent(r.file);
+            a.textContent = r.row[0];
+            td.appendChild(a);
+          }
+          tr.appendChild(td);
+        });
+        fragment.appendChild(tr);
+      });
+      body.replaceChildren(fragment);
+      var shown = Math.min(limit, rows.length);
+      if (count) count.textContent = rows.length === all.length ? shown + ' of ' + all.length + ' shown' : shown + ' of ' + rows.length + ' matching articles shown (' + all.length + ' in all)';
+      if (more) more.hidden = rows.length <= limit;
+    }
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        ascending = !(sortCol === col && ascending);
+        sortCol = col;
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        draw();
+      });
+    });
+    if (search) search.addEventListener('input', function () { limit = PAGE; draw(); });
+    if (select) select.addEventListener('change', function () { limit = PAGE; draw(); });
+    if (more) more.addEventListener('click', function () { limit += PAGE; draw(); });
+    draw();
+  });
 })();
 `;

@@ -110,31 +110,42 @@ function wordsSection(model: CorpusModel, noun: string): string {
   return `<p class="muted small">Words each ${escapeHtml(noun)} uses more than the others: log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008), as z-scores; |z| ≥ 1.96 is unlikely by chance, n.s. marks the rest. <a href="${CSV_FILES.words}" download>Download CSV</a></p><div class="cards">${cards}</div>`;
 }
 
+/** Columns of the article table: label, numeric, digits. The rows travel as JSON and are drawn by the page script. */
+const ARTICLE_COLUMNS: readonly [string, boolean, number][] = [
+  ['Title', false, 0],
+  ['', false, 0],
+  ['Date', false, 0],
+  ['Words', true, 0],
+  ['Loaded/1k own', true, 1],
+  ['Loaded/1k quoted', true, 1],
+  ['Headline loaded', true, 0],
+  ['Voices', true, 0],
+  ['Anonymous', true, 0],
+  ['State credits', true, 0],
+  ['Sentiment', true, 2],
+];
+
+/**
+ * The article table's data: one array per row (title, group, date, numbers…) and the page
+ * file, so 10,000 articles cost a few hundred kilobytes and the browser draws only the
+ * rows on screen instead of laying out a 100,000-cell table.
+ */
+export function articleTableData(rows: readonly ArticleRow[], noun: string): { columns: { label: string; numeric: boolean; digits: number }[]; rows: (string | number)[][]; files: (string | null)[] } {
+  return {
+    columns: ARTICLE_COLUMNS.map(([label, numeric, digits], i) => ({ label: i === 1 ? noun : label, numeric, digits })),
+    rows: rows.map((r) => [r.title, r.group, r.published, r.words, r.loadedOwn, r.loadedQuoted, r.headlineLoaded, r.voices, r.anonymous, r.stateCredits, r.sentiment]),
+    files: rows.map((r) => r.file),
+  };
+}
+
 function articlesSection(rows: readonly ArticleRow[], noun: string): string {
   const groups = [...new Set(rows.map((r) => r.group))].sort();
   const options = groups.map((g) => `<option value="${escapeHtml(g)}">${escapeHtml(g)}</option>`).join('');
-  const head = sortableHead([
-    ['Title', false],
-    [noun, false],
-    ['Date', false],
-    ['Words', true],
-    ['Loaded/1k own', true],
-    ['Loaded/1k quoted', true],
-    ['Headline loaded', true],
-    ['Voices', true],
-    ['Anonymous', true],
-    ['State credits', true],
-    ['Sentiment', true],
-  ]);
-  const body = rows
-    .map((r) => {
-      const title = r.file ? `<a href="articles/${escapeHtml(encodeURIComponent(r.file))}">${escapeHtml(r.title)}</a>` : escapeHtml(r.title);
-      const n = (v: number, digits: number): string => `<td class="n" data-v="${v}">${v.toFixed(digits)}</td>`;
-      return `<tr><td>${title}</td><td data-g="${escapeHtml(r.group)}">${escapeHtml(r.group)}</td><td>${escapeHtml(r.published)}</td>${n(r.words, 0)}${n(r.loadedOwn, 1)}${n(r.loadedQuoted, 1)}${n(r.headlineLoaded, 0)}${n(r.voices, 0)}${n(r.anonymous, 0)}${n(r.stateCredits, 0)}${n(r.sentiment, 2)}</tr>`;
-    })
-    .join('\n');
-  return `<div class="tools"><input type="search" placeholder="Filter articles…" aria-label="Filter articles" data-filter="articles"><select data-filter="articles" data-col="1" aria-label="Only this ${escapeHtml(noun)}"><option value="">all ${escapeHtml(noun)}s</option>${options}</select><span class="muted small" data-count="articles"></span><a href="${CSV_FILES.articles}" download>Download CSV</a></div>
-<div class="tablewrap"><table id="articles" data-sortable>${head}<tbody>${body}</tbody></table></div>`;
+  const head = sortableHead(ARTICLE_COLUMNS.map(([label, numeric], i) => [i === 1 ? noun : label, numeric] as [string, boolean]));
+  return `<div class="tools"><input type="search" placeholder="Filter articles…" aria-label="Filter articles" data-filter="articles"><select data-filter="articles" aria-label="Only this ${escapeHtml(noun)}"><option value="">all ${escapeHtml(noun)}s</option>${options}</select><span class="muted small" data-count="articles" aria-live="polite"></span><a href="${CSV_FILES.articles}" download>Download CSV</a></div>
+<div class="tablewrap"><table id="articles" data-rows="fl-articles">${head}<tbody></tbody></table></div>
+<p><button type="button" class="more" data-more="articles" hidden>Show more articles</button></p>
+<noscript><p class="muted small">The article list needs JavaScript; ${CSV_FILES.articles} has every row.</p></noscript>`;
 }
 
 export function renderCorpusPage(model: CorpusModel, options: CorpusPageOptions): string {
@@ -170,7 +181,9 @@ ${actorsSection(model, noun)}
 ${wordsSection(model, noun)}
 ${options.articles ? `<h2>Articles</h2>\n${articlesSection(options.articles, noun)}` : ''}
 <footer>framelens ${escapeHtml(options.version)} · intervals: Poisson bootstrap over articles, ${model.replicates} replicates, seed ${model.seed} · rates are ratios of sums over articles, not averages of averages</footer>`;
-  return renderPage({ title: `${options.title} — framelens`, body, data: { 'fl-charts': model.charts }, chartJs: options.chartJs });
+  const data: Record<string, unknown> = { 'fl-charts': model.charts };
+  if (options.articles) data['fl-articles'] = articleTableData(options.articles, noun);
+  return renderPage({ title: `${options.title} — framelens`, body, data, chartJs: options.chartJs });
 }
 
 export function groupsCsv(model: CorpusModel, noun: string): string {

@@ -74,6 +74,7 @@ th[aria-sort=descending] button::after{content:" ▼";font-size:.7em}
 .card ol,.card ul{margin:0;padding-left:1.2rem;font-size:.88rem}
 .lbl-own{font-weight:600}
 .grid2{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:1rem}
+button.more{font:inherit;padding:.35rem .9rem;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
 footer{margin-top:3rem;color:var(--muted);font-size:.82rem}
 @media print{.tip,.tools{display:none}body{max-width:none}}
 `;

@@ -88,7 +88,8 @@ describe('the bundled outlet registry', () => {
     const registry = compileRegistry(lexicons.outlets);
     const unmatched: string[] = [];
     for (const entry of entries) {
-      for (const name of [entry.name, ...entry.aliases]) {
+      const fieldOnly = new Set(entry.ambiguousNames.map(nameKey));
+      for (const name of [entry.name, ...entry.aliases].filter((n) => !fieldOnly.has(nameKey(n)))) {
         if (!tokenizeName(name).length) {
           unmatched.push(`${entry.id}: "${name}" has no tokens`);
           continue;

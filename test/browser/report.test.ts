@@ -186,10 +186,10 @@ describe('dashboard', () => {
     const counter = page.locator('[data-count="articles"]');
     expect(await counter.innerText()).toBe('7 of 7 shown');
     await page.locator('input[data-filter="articles"]').fill('gulf ministers');
-    expect(await counter.innerText()).toBe('1 of 7 shown');
+    expect(await counter.innerText()).toBe('1 of 1 matching articles shown (7 in all)');
     await page.locator('input[data-filter="articles"]').fill('');
     await page.locator('select[data-filter="articles"]').selectOption('Tehran Courier');
-    expect(await counter.innerText()).toBe('1 of 7 shown');
+    expect(await counter.innerText()).toBe('1 of 1 matching articles shown (7 in all)');
     await page.locator('select[data-filter="articles"]').selectOption('');
 
     const wordsHeader = page.locator('#articles th', { hasText: 'Words' });

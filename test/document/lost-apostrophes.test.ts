@@ -20,6 +20,17 @@ describe('lost apostrophes', () => {
     ['Parliaments main priorities are unclear.', []],
     ['Daesh lost ground. Daeshs gains were reversed.', ['Daeshs=daesh']],
     ['Irans.', []],
+    // names known only from the article need stronger evidence
+    ['Latino voters turned out. Latinos comprise a fifth of the state.', []],
+    ['Justice Breyer wrote it. Justices Neil Gorsuch and Elena Kagan dissented.', []],
+    ['Koreans aren’t worried, said the Korean envoy.', []],
+    ['NEWS ran first. The NEWS team left.', []],
+    ['The Senate met. The bill passed Senates budget panel.', ['Senates=senate']],
+    // "the" before the plural reads as a family or group ("the Clintons"); institutions lose out
+    ['Bill Clinton spoke. The Clintons celebrate today.', []],
+    ['The Senate met. The bill passed the Senates budget panel.', []],
+    ['Chief Justice Roberts spoke. Later Roberts concedes nothing, and Robert Roberts agrees.', []],
+    ['The Senate met. Later the Senates voted.', []],
     ['Iran’s envoy and Irans envoy', ['Iran’s=iran', 'Irans=iran']],
   ];
   it.each(cases)('%s', (text, expected) => {
@@ -36,7 +47,7 @@ describe('lost apostrophes', () => {
     const build = createDocumentBuilder(testLexicons([]));
     const doc = build(article([
       { kind: 'paragraph', text: 'Officials in Tbilisi denied it.' },
-      { kind: 'paragraph', text: 'Tbilisis main concern is the border.' },
+      { kind: 'paragraph', text: 'Officials said Tbilisis main concern is the border.' },
     ]));
     expect(possessives(doc)).toEqual(['Tbilisis=tbilisi']);
   });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_SCHEMA_ID } from '../../src/schema/record.js';
 import { hostileText } from './arbitraries.js';
-import { collectRecords, outputProblems, tempDir } from './helpers.js';
+import { readAndAnalyze, outputProblems, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -73,7 +73,7 @@ describe('random HTML', () => {
       fc.asyncProperty(page, async (html) => {
         const file = join(tmp.dir, `p${n++}.html`);
         writeFileSync(file, html, 'utf8');
-        const records = await collectRecords([file]);
+        const records = await readAndAnalyze([file]);
         expect(records).toHaveLength(1);
         expect(outputProblems(records[0]!)).toEqual([]);
       }),
@@ -95,7 +95,7 @@ describe('random HTML', () => {
 <footer>© 2025 Caspian State News</footer><script>${PAYLOAD}</script></body></html>`;
     const file = join(tmp.dir, 'hostile.html');
     writeFileSync(file, html, 'utf8');
-    const [record] = await collectRecords([file]);
+    const [record] = await readAndAnalyze([file]);
     expect(record?.schema).toBe(ANALYSIS_SCHEMA_ID);
     if (record?.schema !== ANALYSIS_SCHEMA_ID) return;
     expect(outputProblems(record)).toEqual([]);
@@ -110,7 +110,7 @@ describe('random HTML', () => {
     const html = `<html><body><article><p>BAGHDAD - Officials said the convoy was hit.</p>${'<div><span>'.repeat(depth / 2)}deep text${'</span></div>'.repeat(depth / 2)}<p>The ministry said it would investigate.</p></article></body></html>`;
     const file = join(tmp.dir, 'nested.html');
     writeFileSync(file, html, 'utf8');
-    const records = await collectRecords([file]);
+    const records = await readAndAnalyze([file]);
     expect(records).toHaveLength(1);
     expect(outputProblems(records[0]!)).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('random HTML', () => {
     const html = `<html><body><article><p>Officials said the convoy was hit.</p>${'<div><b><i>'.repeat(3_400)}deep text</article></body></html>`;
     const file = join(tmp.dir, 'unclosed.html');
     writeFileSync(file, html, 'utf8');
-    const records = await collectRecords([file]);
+    const records = await readAndAnalyze([file]);
     expect(records).toHaveLength(1);
     expect(outputProblems(records[0]!)).toEqual([]);
   });

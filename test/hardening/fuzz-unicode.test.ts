@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Part } from '../../src/input/article.js';
 import { BlockKindSchema } from '../../src/schema/record.js';
 import { hostileArticleText, hostileText } from './arbitraries.js';
-import { articleFromBody, articleFromParts, bundledAnalyzer, collectRecords, outputProblems, recordProblems, tempDir } from './helpers.js';
+import { articleFromBody, articleFromParts, bundledAnalyzer, readAndAnalyze, outputProblems, recordProblems, tempDir } from './helpers.js';
 
 const analyze = bundledAnalyzer();
 const tmp = tempDir();
@@ -76,7 +76,7 @@ describe('hostile Unicode through the readers', () => {
       fc.asyncProperty(hostileArticleText(), async (body) => {
         const file = join(tmp.dir, `u${n++}.txt`);
         writeFileSync(file, body, 'utf8');
-        const records = await collectRecords([file]);
+        const records = await readAndAnalyze([file]);
         expect(records).toHaveLength(1);
         expect(outputProblems(records[0]!)).toEqual([]);
       }),
@@ -91,7 +91,7 @@ describe('hostile Unicode through the readers', () => {
         const file = join(tmp.dir, `u${n++}.jsonl`);
         // JSON.stringify escapes lone surrogates (well-formed JSON.stringify), so each line stays one line.
         writeFileSync(file, rows.map((row, i) => JSON.stringify({ id: `r${i}`, ...row })).join('\n') + '\n', 'utf8');
-        const records = await collectRecords([file]);
+        const records = await readAndAnalyze([file]);
         expect(records).toHaveLength(rows.length);
         for (const record of records) expect(outputProblems(record)).toEqual([]);
       }),

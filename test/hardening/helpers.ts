@@ -140,6 +140,18 @@ export async function collectRecords(inputs: readonly string[], options: Analysi
   return records;
 }
 
+/**
+ * `analyzeInputs` without recompiling the lexicons on every call (it loads them per run):
+ * the readers, then the bundled analyzer, exactly as the pipeline composes them. Fuzzing
+ * calls this hundreds of times. An analyzer that throws fails the test (it must not).
+ */
+export async function readAndAnalyze(inputs: readonly string[], options: ReadOptions = {}): Promise<OutputRecord[]> {
+  const analyze = bundledAnalyzer();
+  const records: OutputRecord[] = [];
+  for await (const item of readInputs(inputs, options)) records.push(item.kind === 'error' ? item.error : analyze(item.article));
+  return records;
+}
+
 export async function collectItems(inputs: readonly string[], options: ReadOptions = {}): Promise<Awaited<ReturnType<typeof readAll>>> {
   return readAll(inputs, options);
 }

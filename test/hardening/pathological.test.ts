@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_SCHEMA_ID } from '../../src/schema/record.js';
-import { articleFromBody, bundledAnalyzer, collectRecords, outputProblems, recordProblems, tempDir } from './helpers.js';
+import { articleFromBody, bundledAnalyzer, readAndAnalyze, outputProblems, recordProblems, tempDir } from './helpers.js';
 import { pathologicalBodies } from './pathological-inputs.js';
 
 const tmp = tempDir();
@@ -31,7 +31,7 @@ describe('pathological files', () => {
     writeFileSync(txt, `Headline\n\n${line}\n`);
     writeFileSync(jsonl, `${JSON.stringify({ id: 'long', text: line })}\n${JSON.stringify({ id: 'after', text: 'Officials said the talks would resume.' })}\n`);
     writeFileSync(csv, `id,text\nlong,${line}\nafter,Officials said the talks would resume.\n`);
-    const records = await collectRecords([txt, jsonl, csv]);
+    const records = await readAndAnalyze([txt, jsonl, csv]);
     expect(records).toHaveLength(5);
     for (const record of records) expect(outputProblems(record)).toEqual([]);
     expect(records.map((record) => record.id).slice(-1)).toEqual(['after']);
@@ -41,7 +41,7 @@ describe('pathological files', () => {
     const paragraphs = Array.from({ length: 2_000 }, (_, i) => `<p>Paragraph ${i}: officials said on Monday that the talks would resume, according to a statement.</p>`).join('\n');
     const file = join(tmp.dir, 'many.html');
     writeFileSync(file, `<!DOCTYPE html><html><head><title>Many</title></head><body><nav><a href="/">Home</a></nav><article><h1>Many</h1>${paragraphs}</article><footer>© 2025</footer></body></html>`);
-    const [record] = await collectRecords([file]);
+    const [record] = await readAndAnalyze([file]);
     expect(record?.schema).toBe(ANALYSIS_SCHEMA_ID);
     if (record?.schema !== ANALYSIS_SCHEMA_ID) return;
     expect(recordProblems(record)).toEqual([]);

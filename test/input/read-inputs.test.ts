@@ -179,7 +179,8 @@ describe('readInputs properties', () => {
   const recordArb = fc.record({ id: fc.option(valueArb, { nil: undefined }), title: fc.option(valueArb, { nil: undefined }), text: fc.option(valueArb, { nil: undefined }) }, { requiredKeys: [] });
   const lineArb = fc.oneof(
     recordArb.map((r) => JSON.stringify(r)),
-    fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+    // Raw NUL bytes make the whole file binary (one error for the file), tested separately.
+    fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/[\r\n\u0000]/g, ' ')),
     fc.constantFrom('[1,2]', 'null', '"text"', '{', '{"text": 5}'),
   );
 
@@ -213,6 +214,13 @@ describe('readInputs properties', () => {
         expect(item.kind === 'article').toBe(text.trim() !== '');
       }
     }), { numRuns: 60 });
+  });
+
+  it('a file with NUL bytes is one binary error, whatever its extension', async () => {
+    const dir = tempDir();
+    for (const name of ['a.jsonl', 'b.csv', 'c.txt', 'd.html']) writeFileSync(join(dir, name), Buffer.from('{"text":"x"}\n\u0000\u0001\u0002'));
+    const items = await collect([dir]);
+    expect(itemLines(items)).toEqual(['a.jsonl', 'b.csv', 'c.txt', 'd.html'].map((name) => `error ${join(dir, name)} binary`));
   });
 
   it('corrupted CSV never throws and yields at least one item per file', async () => {

@@ -125,6 +125,28 @@ describe('createArticleStructurer, case by case', () => {
     expect(removedLines(result)).toEqual(['duplicate-headline: Port talks stall', 'page-chrome: Share on Facebook']);
   });
 
+  it('reads a standfirst before the story in HTML parts as a dek', () => {
+    const result = structure({
+      ...textArticle(''),
+      body: null,
+      title: 'Harbor reopens',
+      parts: [
+        { kind: 'paragraph', text: 'Ships queue as grain exports resume' },
+        { kind: 'paragraph', text: 'The harbor reopened on Monday.' },
+        { kind: 'paragraph', text: 'More ships are due' },
+      ],
+    });
+    expect(partLines(result)).toEqual([
+      'headline: Harbor reopens', 'dek: Ships queue as grain exports resume', 'paragraph: The harbor reopened on Monday.', 'paragraph: More ships are due',
+    ]);
+  });
+
+  it('reads a name alone under the headline as a byline', () => {
+    const result = structure(textArticle('Harbor reopens\nDana Okafor\n\nThe harbor reopened on Monday.'));
+    expect(partLines(result)).toEqual(['headline: Harbor reopens', 'byline: Dana Okafor', 'paragraph: The harbor reopened on Monday.']);
+    expect(result.byline).toBe('Dana Okafor');
+  });
+
   it('does not take ordinary short paragraphs for chrome', () => {
     const body = 'Markets fall\n\nShare prices fell 3 percent.\n\nRead the statement in full, he told reporters.\n\nFollow the money, the minister said.';
     expect(structure(textArticle(body)).removed).toEqual([]);

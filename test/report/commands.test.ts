@@ -66,7 +66,7 @@ describe('framelens report', () => {
       'index.html',
     ]);
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(index).toContain('href="articles/tc-2026-0412.html"');
+    expect(index).toContain('"tc-2026-0412.html"');
     expect(index).toContain('1</b> record could not be analysed');
     // The dashboard lists articles but holds none of their text.
     expect(index).not.toContain('brotherly nations');

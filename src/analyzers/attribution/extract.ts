@@ -82,8 +82,12 @@ export function extractAttributions(
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
   const insideQuote = new Uint8Array(tokens.length);
   const markTokens = new Set<number>();
+  const openMarks = new Set<number>();
   for (const quote of doc.quotes) {
-    if (quote.openMark !== null) markTokens.add(quote.openMark);
+    if (quote.openMark !== null) {
+      markTokens.add(quote.openMark);
+      openMarks.add(quote.openMark);
+    }
     if (quote.closeMark !== null) markTokens.add(quote.closeMark);
     // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
     if (quote.phrase || quote.closeMark === null) continue;
@@ -382,7 +386,7 @@ export function extractAttributions(
         }
         continue;
       }
-      if (token.kind !== 'word' || insideQuote[i]) continue;
+      if (token.kind !== 'word' || insideQuote[i] || !compiled.verbs.has(token.norm)) continue;
       const hit = compiled.verbs.match(i, normKey);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
@@ -479,7 +483,7 @@ export function extractAttributions(
           }
           let opensQuote = false;
           for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
-            if (isMark(t) && doc.quotes.some((q) => q.openMark === (tokens[t] as Token).start)) opensQuote = true;
+            if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
             if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
           }
           if (leftContext && words <= 5 && !hasThat && !opensQuote) {

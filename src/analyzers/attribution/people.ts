@@ -45,7 +45,20 @@ export interface People {
   readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
 }
 
+const SLUGS = new Map<string, string>();
+
+/** A readable id ("Ali Shamkhani" → "ali-shamkhani"); memoised, as the same names recur across articles. */
 export function slug(value: string): string {
+  let known = SLUGS.get(value);
+  if (known === undefined) {
+    known = computeSlug(value);
+    if (SLUGS.size > 50_000) SLUGS.clear();
+    SLUGS.set(value, known);
+  }
+  return known;
+}
+
+function computeSlug(value: string): string {
   let out = '';
   let dash = false;
   for (const ch of value.toLowerCase().normalize('NFKD')) {
@@ -73,7 +86,10 @@ export function affiliationOf(compiled: CompiledAttribution, entityId: string): 
 
 /** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
 function isParticleName(text: string, token: Token): boolean {
-  const dash = token.norm.indexOf('-');
+  const norm = token.norm;
+  // Particles are two or three letters long: test the dash position before any slicing.
+  if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
+  const dash = norm.indexOf('-');
   if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
   const next = text.charAt(token.start + dash + 1);
   return next !== '' && next !== next.toLowerCase();
@@ -127,8 +143,15 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     let i = sentence.tokenStart;
     while (i < end) {
       const first = tokens[i] as Token;
-      const firstTitle = compiled.titles.match(i, baseKey);
+      const firstTitle = compiled.titles.has(first.base) ? compiled.titles.match(i, baseKey) : null;
       if (!firstTitle && !isNameWord(text, first)) {
+        i++;
+        continue;
+      }
+      // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
+      const after = tokens[i + 1];
+      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !isNameWord(text, after) && !compiled.titles.has(after.base) && !NAME_PARTICLES.has(after.norm) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
+        if (!compiled.organisationHeads.has(first.base)) pendingSingles.push(i);
         i++;
         continue;
       }
@@ -140,7 +163,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       let trailingParen = -1;
       while (j < end) {
         const token = tokens[j] as Token;
-        const title = compiled.titles.match(j, baseKey);
+        const title = compiled.titles.has(token.base) ? compiled.titles.match(j, baseKey) : null;
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;

@@ -5,7 +5,7 @@
  * protect. Matching is then one pass over the tokens with a map probe per token.
  */
 import type { LoadedTermsEntry } from '../../lexicon/kinds/loaded-terms.js';
-import { createPhraseIndex, type IndexedPhrase, type PhraseIndex } from '../../nlp/phrase-index.js';
+import { createDualIndex, type DualIndex, type IndexedPhrase } from '../../nlp/phrase-index.js';
 import type { PhraseTokenizer } from '../../nlp/phrase-tokens.js';
 import { regularInflections } from '../../nlp/porter.js';
 
@@ -16,9 +16,8 @@ export interface TermPhrase {
 }
 
 export interface CompiledTerms {
-  readonly terms: PhraseIndex<TermPhrase>;
-  /** Exception phrases, each naming the entry ids it suppresses. */
-  readonly exceptions: PhraseIndex<readonly string[]>;
+  /** Terms (primary) and exception phrases naming the entry ids they suppress (secondary), by first token. */
+  readonly index: DualIndex<TermPhrase, readonly string[]>;
 }
 
 /** Every form an entry matches: its listed forms plus, with `inflect`, generated inflections. */
@@ -67,8 +66,5 @@ export function compileTerms(entries: readonly LoadedTermsEntry[], tokenize: Phr
       else exceptionEntries.set(key, { keys, ids: [entry.id] });
     }
   }
-  return {
-    terms: createPhraseIndex(phrases),
-    exceptions: createPhraseIndex([...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids }))),
-  };
+  return { index: createDualIndex(phrases, [...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids }))) };
 }

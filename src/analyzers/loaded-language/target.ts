@@ -15,11 +15,10 @@ import { COPULAS, DETERMINERS, LINKS, POSSESSIVE_PRONOUNS, isQuoteMark, isWord }
 
 export interface TargetContext {
   readonly tokens: readonly Token[];
+  /** Mentions sorted by token, never overlapping (as the entity finder returns them). */
   readonly mentions: readonly EntityMention[];
-  /** Per token: index + 1 of the mention covering it, 0 for none. */
-  readonly mentionAt: Int32Array;
-  /** Per token: 1 where a loaded term was matched. */
-  readonly loadedAt: Uint8Array;
+  /** Token ranges of the matched loaded terms, sorted: [start0, end0, start1, end1, …]. */
+  readonly loaded: readonly number[];
 }
 
 export interface TargetResult {
@@ -34,17 +33,33 @@ const NONE: TargetResult = { entity: null, aimed: false, via: null };
 /** Words (not marks) walked over on the way to a possessor. */
 const MAX_SKIP = 6;
 
-export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[]): TargetContext {
-  const mentionAt = new Int32Array(tokens.length);
-  mentions.forEach((m, index) => {
-    for (let t = m.tokenStart; t < m.tokenEnd && t < tokens.length; t++) mentionAt[t] = index + 1;
-  });
-  return { tokens, mentions, mentionAt, loadedAt: new Uint8Array(tokens.length) };
+export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[], loaded: readonly number[]): TargetContext {
+  return { tokens, mentions, loaded };
 }
 
+/** Index of the last range in a sorted flat [start, end, …] list that starts at or before `t`, or -1. */
+function rangeBefore(starts: (k: number) => number, count: number, t: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts(mid) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// Binary searches instead of per-token arrays: a document has few mentions and terms, and
+// allocating per-token tables for every document cost more than the matching itself.
 function entityAt(ctx: TargetContext, t: number): string | null {
-  const index = ctx.mentionAt[t] ?? 0;
-  return index > 0 ? (ctx.mentions[index - 1] as EntityMention).entity : null;
+  const k = rangeBefore((m) => (ctx.mentions[m] as EntityMention).tokenStart, ctx.mentions.length, t);
+  const mention = ctx.mentions[k];
+  return mention && t < mention.tokenEnd ? mention.entity : null;
+}
+
+function isLoadedAt(ctx: TargetContext, t: number): boolean {
+  const k = rangeBefore((m) => ctx.loaded[2 * m] as number, ctx.loaded.length / 2, t);
+  return k >= 0 && t < (ctx.loaded[2 * k + 1] as number);
 }
 
 function sameSentence(ctx: TargetContext, a: number, b: number): boolean {
@@ -94,7 +109,7 @@ function fromLeft(ctx: TargetContext, start: number): TargetResult {
   while (j >= 0 && words < MAX_SKIP) {
     const token = ctx.tokens[j] as Token;
     const punctuation = isQuoteMark(token) || token.norm === ',';
-    const skippable = punctuation || LINKS.has(token.norm) || ctx.loadedAt[j] === 1 || (token.kind === 'word' && token.norm.endsWith('ly'));
+    const skippable = punctuation || LINKS.has(token.norm) || isLoadedAt(ctx, j) || (token.kind === 'word' && token.norm.endsWith('ly'));
     if (!skippable) break;
     // Quotation marks and commas are free: damaged lists carry many of them.
     if (!punctuation) words++;
@@ -136,7 +151,7 @@ function fromClause(ctx: TargetContext, start: number): TargetResult {
   let sawArticle = false;
   while (j >= 0 && steps < 4) {
     const token = ctx.tokens[j] as Token;
-    if (DETERMINERS.has(token.norm) || ctx.loadedAt[j] === 1 || (token.kind === 'word' && token.norm.endsWith('ly'))) {
+    if (DETERMINERS.has(token.norm) || isLoadedAt(ctx, j) || (token.kind === 'word' && token.norm.endsWith('ly'))) {
       if (token.norm === 'a' || token.norm === 'an') sawArticle = true;
       j--;
       steps++;

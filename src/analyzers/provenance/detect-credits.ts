@@ -409,12 +409,18 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
 
   return (doc) => {
     const credits: RawCredit[] = [];
-    const consumed = creditLines(doc, credits);
-    const lineCredits = credits.slice();
+    // Spans already read as credit lines, sorted, swept with the (sorted) matches: linear.
+    const taken = [...creditLines(doc, credits), ...credits].sort((a, b) => a.start - b.start);
+    let reach = -1;
+    let t = 0;
     const matches = registry.text.findAll(doc.text, 0, doc.text.length);
     for (const match of matches) {
-      if (overlapsAny(consumed, match.start, match.end)) continue;
-      if (overlapsAny(lineCredits, match.start, match.end)) continue;
+      while (t < taken.length && (taken[t] as Span).start < match.end) {
+        reach = Math.max(reach, (taken[t] as Span).end);
+        t++;
+      }
+      // Every taken span so far starts before the match ends; one reaching past its start overlaps it.
+      if (reach > match.start) continue;
       const found = classify(doc, match);
       if (!found) continue;
       credits.push({ kind: found.kind, start: match.start, end: match.end, entry: registry.entries[match.value] ?? null, via: found.via });

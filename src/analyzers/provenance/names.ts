@@ -40,17 +40,26 @@ export function isWordCode(text: string, i: number): boolean {
   return ch !== undefined && LETTER.test(ch);
 }
 
-/** Lower-cased code of an ASCII letter, or the code itself. */
-function lowerCode(c: number): number {
-  return c >= 65 && c <= 90 ? c | 0x20 : c;
-}
-
-function prefixKey(text: string, i: number, limit: number): number {
-  const a = text.charCodeAt(i);
-  const b = i + 1 < limit ? text.charCodeAt(i + 1) : 0;
-  const la = a < 0x80 ? lowerCode(a) : (text[i] as string).toLowerCase().charCodeAt(0);
-  const lb = b < 0x80 ? lowerCode(b) : (text[i + 1] as string).toLowerCase().charCodeAt(0);
-  return la * 65536 + lb;
+/**
+ * Hash of the lower-cased run of letters and digits at `i` (stops at an apostrophe, a dot or
+ * a space), computed without allocating: a cheap first test before a token is read.
+ */
+function runHash(text: string, i: number, limit: number): number {
+  let hash = 0;
+  for (let j = i; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    let lower: number;
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) lower = c | 0x20;
+      else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) lower = c;
+      else break;
+    } else {
+      if (!isWordCode(text, j)) break;
+      lower = (text[j] as string).toLowerCase().charCodeAt(0);
+    }
+    hash = (Math.imul(hash, 31) + lower) | 0;
+  }
+  return hash;
 }
 
 function isSpace(c: number): boolean {
@@ -218,13 +227,10 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     };
     keys.set(caseKey, candidate);
   }
-  const prefixes = new Set<number>();
-  const shortFirsts = new Set<number>();
+  const firstHashes = new Set<number>();
   for (const candidate of keys.values()) {
     const first = candidate.norms[0] as string;
-    // Two-character prefixes of first tokens (a one-letter first token, "X", may be followed by anything).
-    if (first.length >= 2) prefixes.add(prefixKey(first, 0, first.length));
-    else shortFirsts.add(prefixKey(first, 0, 1) >> 16);
+    firstHashes.add(runHash(first, 0, first.length));
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
     list.push(candidate);
@@ -305,7 +311,7 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
       const c = text.charCodeAt(i);
       let tryHere: boolean;
       if (c >= 65 && c <= 90) tryHere = true;
-      else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the prefix check below keeps this cheap
+      else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check below keeps this cheap
       else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials.has(c);
       else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
       else {
@@ -316,8 +322,7 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
         i++;
         continue;
       }
-      const key = prefixKey(text, i, to);
-      if (!prefixes.has(key) && !shortFirsts.has(Math.floor(key / 65536))) {
+      if (!firstHashes.has(runHash(text, i, to))) {
         i++;
         continue;
       }

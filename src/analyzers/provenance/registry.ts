@@ -4,7 +4,7 @@
  */
 import type { Lexicon } from '../../lexicon/file.js';
 import type { OutletsEntry } from '../../lexicon/kinds/outlets.js';
-import { compileNameMatcher, type NameMatcher, type NameRegistration } from './names.js';
+import { compileNameMatcher, nameKey, type NameMatcher, type NameRegistration } from './names.js';
 
 export interface CompiledRegistry {
   readonly entries: readonly OutletsEntry[];
@@ -24,11 +24,14 @@ export function compileRegistry(lexicon: Lexicon<OutletsEntry>): CompiledRegistr
   const fieldNames: NameRegistration[] = [];
   const domains = new Map<string, number>();
   entries.forEach((entry, value) => {
-    textNames.push({ name: entry.name, value, priority: 0 });
+    // An entry's own name may itself be ambiguous ("Today", "NBC" in Namibia): then fields only.
+    const ambiguous = new Set(entry.ambiguousNames.map(nameKey));
+    if (ambiguous.has(nameKey(entry.name))) fieldNames.push({ name: entry.name, value, priority: 2 });
+    else textNames.push({ name: entry.name, value, priority: 0 });
     for (const alias of entry.aliases) textNames.push({ name: alias, value, priority: 1 });
     for (const domain of entry.domains) if (!domains.has(domain)) domains.set(domain, value);
   });
-  fieldNames.push(...textNames);
+  fieldNames.unshift(...textNames);
   entries.forEach((entry, value) => {
     for (const name of entry.ambiguousNames) fieldNames.push({ name, value, priority: 2 });
   });

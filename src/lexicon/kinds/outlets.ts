@@ -54,8 +54,9 @@ export const OutletsEntrySchema = z.object({
   /** Other names found in text: short forms, spellings, native-script names ("PressTV", "پرس تی وی"). */
   aliases: z.array(nameSchema).default([]),
   /**
-   * Names that are also ordinary words or places ("Iran", "Star"): recognised in an
-   * outlet field of the input, never in running text.
+   * Names that are also ordinary words or places ("Iran", "Star"), or that another outlet
+   * is better known by ("NBC"): recognised in an outlet field of the input, never in
+   * running text. May repeat `name`, which then is not matched in text either.
    */
   ambiguousNames: z.array(nameSchema).default([]),
   domains: z.array(DomainSchema).default([]),
