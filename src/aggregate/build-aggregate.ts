@@ -113,8 +113,12 @@ export interface Aggregator {
   add(record: OutputRecord): void;
   /** Adds an aggregate (from another shard) into this one. */
   merge(aggregate: GroupAggregate): void;
-  /** Groups sorted by key, in canonical form. */
-  result(): GroupAggregate[];
+  /**
+   * Groups sorted by key, in canonical form. `canonicalWords: false` leaves word tallies
+   * in insertion order (for reports, whose statistics do not depend on it; sorting a large
+   * vocabulary is the slowest part of building a dashboard).
+   */
+  result(options?: { readonly canonicalWords?: boolean }): GroupAggregate[];
 }
 
 export function createAggregator(options: AggregateOptions): Aggregator {
@@ -232,8 +236,9 @@ export function createAggregator(options: AggregateOptions): Aggregator {
         }
       }
     },
-    result() {
-      return [...groups.values()].sort((a, b) => compareStrings(a.group, b.group)).map((state) => toAggregate(state, by, seed, replicates));
+    result(resultOptions = {}) {
+      const canonicalWords = resultOptions.canonicalWords ?? true;
+      return [...groups.values()].sort((a, b) => compareStrings(a.group, b.group)).map((state) => toAggregate(state, by, seed, replicates, canonicalWords));
     },
   };
 }
@@ -248,7 +253,7 @@ function sortedTally(map: Map<string, number>): [string, number][] {
   return [...map.keys()].sort().map((key) => [key, map.get(key) as number]);
 }
 
-function toAggregate(state: GroupState, by: string, seed: number, replicates: number): GroupAggregate {
+function toAggregate(state: GroupState, by: string, seed: number, replicates: number, canonicalWords: boolean): GroupAggregate {
   const totals = {} as StatSums;
   const sums = {} as Record<ArticleStat, number[]>;
   for (const stat of ARTICLE_STATS) {
@@ -278,7 +283,7 @@ function toAggregate(state: GroupState, by: string, seed: number, replicates: nu
         sentimentCount: e.sentimentCount,
         labels: [...e.labels.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([text, [c, o, q]]) => [text, c, o, q] as [string, number, number, number]),
       })),
-    words: sortedTally(state.words),
+    words: canonicalWords ? sortedTally(state.words) : [...state.words.entries()],
   };
 }
 

@@ -113,6 +113,8 @@ export function distinctiveWords(groups: readonly GroupAggregate[], options: Log
     const before = (a: DistinctiveWord, b: DistinctiveWord): boolean => a.z > b.z || (a.z === b.z && a.word < b.word);
     if (ni > 0 && nj > 0) {
       for (const [word, yi] of group.words) {
+        // A word used once in a group cannot reach a high z; skipping it halves the work.
+        if (yi < 2) continue;
         const y = corpus.get(word) ?? 0;
         if (y < minCount) continue;
         const alpha = (priorMass * y) / corpusTotal;

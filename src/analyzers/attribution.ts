@@ -9,7 +9,7 @@ import type { Document } from '../document/types.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import type { Quote } from '../schema/record.js';
 import { assembleResult } from './attribution/assemble.js';
-import { compileAttribution } from './attribution/compile.js';
+import { compileAttribution, flagTokens } from './attribution/compile.js';
 import { extractAttributions, type Attribution } from './attribution/extract.js';
 import { findPeople } from './attribution/people.js';
 import type { AttributionResult, EntityMention } from './types.js';
@@ -26,7 +26,8 @@ export interface AttributionDetails {
 export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionDetails {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const attributions = extractAttributions(doc, mentions, findPeople(doc, mentions, compiled), compiled);
+    const flags = flagTokens(doc.tokens, compiled);
+    const attributions = extractAttributions(doc, mentions, findPeople(doc, mentions, compiled, flags), compiled, flags);
     const quoteOf = new Map<Attribution, Quote>();
     const result = assembleResult(doc, attributions, compiled, quoteOf);
     return { result, attributions: attributions.map((attribution) => ({ attribution, quote: quoteOf.get(attribution) ?? null })) };
@@ -36,8 +37,9 @@ export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, 
 export function createAttributionAnalyzer(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionResult {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const people = findPeople(doc, mentions, compiled);
-    const attributions = extractAttributions(doc, mentions, people, compiled);
+    const flags = flagTokens(doc.tokens, compiled);
+    const people = findPeople(doc, mentions, compiled, flags);
+    const attributions = extractAttributions(doc, mentions, people, compiled, flags);
     return assembleResult(doc, attributions, compiled);
   };
 }

@@ -81,6 +81,9 @@ const NOT_AFTER_POSSESSIVE = new Set([
 /** Endings of demonyms and group nouns ("Latinos", "Sunnis", "Islamists", "Australians"): plurals, not names. */
 const DEMONYM_ENDINGS = ['an', 'ist', 'ite', 'ese', 'ino', 'ina', 'im', 'ur', 'er', 'or'];
 
+/** Given names that are a country's name plus "s". */
+const NAMES_ENDING_IN_S = new Set(['frances']);
+
 /** Irregular past tenses: "Democrats won", "Officials ran". */
 const IRREGULAR_PAST = new Set([
   'ran', 'wrote', 'went', 'came', 'took', 'gave', 'saw', 'knew', 'thought', 'began', 'won', 'lost', 'left',
@@ -154,7 +157,7 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
     const next = tokens[k + 1] as MutableToken;
     if (next.kind !== 'word' || next.sentence !== token.sentence || next.start - token.end !== 1) continue;
     if (!next.capitalized && nextReadsAsVerb(next)) continue;
-    if (names.single.has(norm) || names.demonyms.has(norm)) continue;
+    if (names.single.has(norm) || names.demonyms.has(norm) || NAMES_ENDING_IN_S.has(norm) || isAllCaps(text, token)) continue;
     const stem = norm.slice(0, n - 1);
     if (names.demonyms.has(stem) || stem.includes('.')) continue;
     // "the Clintons", "the Islands": a plural, unless the name itself takes "the".
@@ -204,6 +207,8 @@ function collectEvidence(tokens: readonly MutableToken[], stems: ReadonlySet<str
     const token = tokens[k] as MutableToken;
     if (token.kind !== 'word') continue;
     if (forms.has(token.norm)) {
+      // Only capitalized uses count: "parliaments must" (a common plural) says nothing about "Parliaments".
+      if (!token.capitalized) continue;
       const next = tokens[k + 1];
       if (!next || next.sentence !== token.sentence || next.kind !== 'word' || (!next.capitalized && nextMayBeVerb(next))) evidence.set(token.norm, false);
       continue;

@@ -23,7 +23,7 @@
  * cross blocks and never overlap except by nesting.
  */
 import type { Block, Repair } from '../schema/record.js';
-import { CC_DIGIT, CC_LETTER, CC_MARK, CC_SPACE, CC_SURROGATE, CHAR_CLASS } from './char-class.js';
+import { CC_DIGIT, CC_LETTER, CC_MARK, CC_SPACE, CC_SURROGATE, CC_UPPER, CHAR_CLASS } from './char-class.js';
 import type { MutableToken } from './tokenize.js';
 import type { QuoteSpan, Sentence } from './types.js';
 
@@ -155,16 +155,23 @@ function scanBlock(context: Context, blockIndex: number): void {
     const family = familyOf(code);
     const openIndex = findOpen(stack, family);
     let role: 'open' | 'close' | 'none';
+    let doubleClose = false;
     switch (code) {
-      case 0x22: // "
-        if (openIndex >= 0 && !(isOpenContext(prev) && !isCloseContext(next))) role = 'close';
-        else if (isOpenContext(prev) && !isCloseContext(next)) role = 'open';
-        else if (isCloseContext(next) && !isOpenContext(prev)) role = 'close';
-        else role = 'none';
+      case 0x22: { // " — direction from its neighbours
+        const nextSpace = next === -1 || classOf(next) === CC_SPACE;
+        if (isOpenContext(prev) && !nextSpace && !isClosingPunct(next)) role = 'open'; // ␣"word, ␣"#tag, ␣"[A]
+        else if (isTerminal(prev) && next !== -1 && isUpper(next)) role = openIndex >= 0 ? 'close' : 'open'; // end."Next
+        else if (!isOpenContext(prev) && isCloseContext(next)) role = 'close';
+        else role = 'none'; // stray: spaces on both sides, or inside a word
         break;
+      }
       case 0x27: // '
       case 0x2019: // ’
-        if (prevWord && nextWord) role = 'none';
+        if (next === code && doubleOpen(stack) >= 0 && isCloseContext(charAt(i + 2))) {
+          // ’’ or '' standing in for a closing double mark.
+          doubleClose = true;
+          role = 'close';
+        } else if (prevWord && nextWord) role = 'none';
         else if (!prevWord && next !== -1 && classOf(next) === CC_DIGIT) role = 'none';
         else if (openIndex >= 0 && isCloseContext(next) && !isOpenContext(prev)) role = 'close';
         else if (isOpenContext(prev) && nextWord) role = 'open';
@@ -183,8 +190,8 @@ function scanBlock(context: Context, blockIndex: number): void {
         else if (prevWord && isCloseContext(next) && openIndex >= 0) role = 'close';
         else role = 'open';
         break;
-      case 0x201d: // ”
-        if (openIndex < 0 && isOpenContext(prev) && prev !== -1 && classOf(prev) === CC_SPACE && nextWord) role = 'open';
+      case 0x201d: // ” after a space (or at the paragraph start) with nothing open: a mistyped “
+        if (openIndex < 0 && (prev === -1 || classOf(prev) === CC_SPACE) && !isClosingPunct(next)) role = 'open';
         else role = 'close';
         break;
       case 0x201e: // „
@@ -196,10 +203,37 @@ function scanBlock(context: Context, blockIndex: number): void {
         break;
     }
     if (role === 'open') {
+      if ((family === 'double' || family === 'guillemet') && openIndex >= 0) {
+        // A second opening mark before any closing one: the first quote lost its closing
+        // mark. It ends here, which keeps the spans apart (English nests with single marks).
+        while (stack.length > openIndex) {
+          const pending = stack.pop() as OpenMark;
+          if (pending.family === 'single' || pending.family === 'guillemet-single') {
+            dropOpen(context, pending, block);
+            continue;
+          }
+          context.repairs.push({
+            kind: 'unbalanced-quote', start: pending.offset, end: pending.offset + 1,
+            note: `opening ${text[pending.offset]} has no closing mark before the next opening one: the quote is read up to it`,
+          });
+          pushQuote(context, pending.offset + 1, i, pending.offset, null, null);
+        }
+        if (stack.length === 0) floor = i;
+      }
       stack.push({ offset: i, code, family });
       continue;
     }
     if (role === 'none') continue;
+    if (doubleClose) {
+      // Close the pending double quote at the first of the two marks and step over the second.
+      QUOTE_MARKS.lastIndex = i + 2;
+      const at = doubleOpen(stack);
+      while (stack.length - 1 > at) dropOpen(context, stack.pop() as OpenMark, block);
+      const open = stack.pop() as OpenMark;
+      pushQuote(context, open.offset + 1, i, open.offset, i, null);
+      if (stack.length === 0) floor = i + 2;
+      continue;
+    }
     if (openIndex >= 0) {
       // Anything opened inside and never closed was not a quotation mark after all.
       while (stack.length - 1 > openIndex) dropOpen(context, stack.pop() as OpenMark, block);
@@ -231,6 +265,23 @@ function scanBlock(context: Context, blockIndex: number): void {
     }
     pushQuote(context, open.offset + 1, end, open.offset, null, false);
   }
+}
+
+function doubleOpen(stack: readonly OpenMark[]): number {
+  return findOpen(stack, 'double');
+}
+
+/** Punctuation that follows a closing mark, never an opening one. */
+function isClosingPunct(code: number): boolean {
+  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f || code === 0x29 || code === 0x5d;
+}
+
+function isTerminal(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f;
+}
+
+function isUpper(code: number): boolean {
+  return ((CHAR_CLASS[code] as number) & CC_UPPER) !== 0;
 }
 
 function findOpen(stack: readonly OpenMark[], family: Family): number {

@@ -15,6 +15,9 @@ interface BabeRow {
   readonly biased_words: readonly string[];
 }
 
+/** Attribution cue classes that are word choice by the outlet (see the attribution analyzer). */
+const CUE_CATEGORIES = new Set(['doubt-verb', 'aggressive-verb']);
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Lower-case words of a string, apostrophes straightened. */
@@ -41,10 +44,8 @@ export function rocAuc(positives: readonly number[], negatives: readonly number[
 
 async function run(context: EvalContext): Promise<EvalRow[]> {
   const lines = (await readFile(join(context.sharedDir, 'data', 'babe', 'babe-sg2-dev.jsonl'), 'utf8')).split('\n').filter((l) => l.trim());
-  const splits = {
-    tune: { tp: 0, predicted: 0, gold: 0, biased: [] as number[], neutral: [] as number[] },
-    'held-out': { tp: 0, predicted: 0, gold: 0, biased: [] as number[], neutral: [] as number[] },
-  };
+  const empty = () => ({ tp: 0, predicted: 0, gold: 0, biased: [] as number[], neutral: [] as number[], cueTp: 0, cuePredicted: 0 });
+  const splits = { tune: empty(), 'held-out': empty() };
   for (const line of lines) {
     const row = JSON.parse(line) as BabeRow;
     const split = splits[isHeldOut(row.id) ? 'held-out' : 'tune'];
@@ -58,6 +59,12 @@ async function run(context: EvalContext): Promise<EvalRow[]> {
     }
     const gold = new Set(row.biased_words.flatMap((w) => wordsOf(w)));
     for (const w of predicted) if (gold.has(w)) split.tp++;
+    // With the attribution analyzer's loaded cue verbs ("claimed", "slammed"): BABE's
+    // annotators mark those too, and they are the outlet's word choice.
+    const withCues = new Set(predicted);
+    for (const f of record.findings) if (f.analyzer === 'attribution' && CUE_CATEGORIES.has(f.category)) for (const w of wordsOf(f.text)) withCues.add(w);
+    for (const w of withCues) if (gold.has(w)) split.cueTp++;
+    split.cuePredicted += withCues.size;
     split.predicted += predicted.size;
     split.gold += gold.size;
     if (row.label_bias === 'Biased') split.biased.push(score);
@@ -71,6 +78,8 @@ async function run(context: EvalContext): Promise<EvalRow[]> {
     rows.push({ suite: 'babe', metric: `${name} word precision`, value: p, n: s.predicted });
     rows.push({ suite: 'babe', metric: `${name} word recall`, value: r, n: s.gold });
     rows.push({ suite: 'babe', metric: `${name} word F1`, value: f1, n, note: 'distinct words per sentence vs biased_words', ...(name === 'held-out' ? { target: 0.45 } : {}) });
+    const cue = prf(s.cueTp, s.cuePredicted, s.cueTp, s.gold);
+    rows.push({ suite: 'babe', metric: `${name} word F1 with cue verbs`, value: cue.f1, n, note: `loaded terms plus attribution doubt and aggressive cue verbs (P ${cue.p.toFixed(3)}, R ${cue.r.toFixed(3)})` });
     rows.push({ suite: 'babe', metric: `${name} sentence AUC`, value: rocAuc(s.biased, s.neutral), n, note: `${s.biased.length} Biased vs ${s.neutral.length} Non-biased, score = summed finding weight` });
   }
   return rows;

@@ -72,23 +72,34 @@ function stringValue(value: unknown, role: Role): string | null {
   return null;
 }
 
-/** The column names of the record in the order they are tried for a role, case-insensitive after exact. */
-function lookupKeys(record: Record<string, unknown>, role: Role, columns: ColumnMap | undefined): string[] {
-  const keys: string[] = [];
-  const mapped = columns?.[role];
-  if (mapped !== undefined) keys.push(mapped);
-  for (const name of RECOGNISED[role]) keys.push(name);
-  const lowerIndex = new Map<string, string>();
-  for (const key of Object.keys(record)) {
-    const lower = key.toLowerCase();
-    if (!lowerIndex.has(lower)) lowerIndex.set(lower, key);
+/** Lower-cased column name → its role and rank (lower is tried first); mapped names rank first. */
+type ColumnIndex = ReadonlyMap<string, { readonly role: Role; readonly rank: number }>;
+
+const defaultIndex = buildColumnIndex(undefined);
+const indexCache = new WeakMap<ColumnMap, ColumnIndex>();
+
+function buildColumnIndex(columns: ColumnMap | undefined): ColumnIndex {
+  const index = new Map<string, { role: Role; rank: number }>();
+  for (const role of ROLES) {
+    const mapped = columns?.[role];
+    if (mapped !== undefined) index.set(mapped.toLowerCase(), { role, rank: -1 });
   }
-  const resolved: string[] = [];
-  for (const key of keys) {
-    const actual = Object.hasOwn(record, key) ? key : lowerIndex.get(key.toLowerCase());
-    if (actual !== undefined && !resolved.includes(actual)) resolved.push(actual);
+  for (const role of ROLES) {
+    RECOGNISED[role].forEach((name, rank) => {
+      if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), { role, rank });
+    });
   }
-  return resolved;
+  return index;
+}
+
+function columnIndex(columns: ColumnMap | undefined): ColumnIndex {
+  if (!columns) return defaultIndex;
+  let index = indexCache.get(columns);
+  if (!index) {
+    index = buildColumnIndex(columns);
+    indexCache.set(columns, index);
+  }
+  return index;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -108,18 +119,24 @@ function readHtmlSafely(text: string, context: Parameters<typeof readHtml>[1]): 
 
 /** Maps one record; every record yields exactly one item. */
 export function recordToArticle(record: Record<string, unknown>, context: RecordContext): InputItem {
+  // One pass over the record's columns; per role, the lowest-ranked column with a value wins.
+  // Among names equal but for case, the first in the record wins.
   const values: Partial<Record<Role, string>> = {};
   const rawValues: Partial<Record<Role, unknown>> = {};
+  const ranks: Partial<Record<Role, number>> = {};
   const consumed = new Set<string>();
-  for (const role of ROLES) {
-    for (const key of lookupKeys(record, role, context.columns)) {
-      consumed.add(key);
-      if (values[role] !== undefined) continue;
-      const value = stringValue(record[key], role);
-      if (value !== null && value.trim()) {
-        values[role] = value;
-        rawValues[role] = record[key];
-      }
+  const index = columnIndex(context.columns);
+  for (const key of Object.keys(record)) {
+    const known = index.get(key.toLowerCase());
+    if (!known) continue;
+    consumed.add(key);
+    const { role, rank } = known;
+    if ((ranks[role] ?? Number.POSITIVE_INFINITY) <= rank) continue;
+    const value = stringValue(record[key], role);
+    if (value !== null && value.trim()) {
+      values[role] = value;
+      rawValues[role] = record[key];
+      ranks[role] = rank;
     }
   }
   const fields: Record<string, string> = {};
@@ -170,8 +187,9 @@ export function recordToArticle(record: Record<string, unknown>, context: Record
       },
     };
   }
-  return {
-    kind: 'article',
-    article: { ...base, outlet, title, byline, url, published, body: text, parts: null, removed: [] },
+  const article: Article = {
+    id, source: context.source, outlet, title, byline, url, published, fields, body: text, parts: null, removed: [], inputRepairs: base.inputRepairs,
   };
+  if (!givenId) article.idDerived = true;
+  return { kind: 'article', article };
 }

@@ -113,7 +113,8 @@ function quotedSentence(record: SummaryInput): string | null {
 }
 
 function provenanceSentence(record: SummaryInput, options: SummaryOptions): string | null {
-  const credits = record.provenance.credits.filter((c) => c.kind !== 'citation');
+  // Agencies and outlets, not the staff named in bylines: a person is not a source of content here.
+  const credits = record.provenance.credits.filter((c) => c.kind !== 'citation' && (c.registryId !== null || c.kind !== 'byline'));
   if (!credits.length) return null;
   const names = distinct(credits.map((c) => c.source));
   const state = credits.filter((c) => c.stateAffiliated);

@@ -14,6 +14,3 @@ export function chartJsSource(): string {
   }
   return chartJs;
 }
-
-/** Where the shared copy goes in large reports, relative to the output folder. */
-export const CHART_JS_ASSET = 'assets/chart.umd.min.js';

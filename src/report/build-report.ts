@@ -4,8 +4,9 @@
  * aggregates and one small row per article, and index.html is written last.
  *
  * Small reports inline Chart.js into every page, so a single page can be sent on its
- * own; above `inlineLimit` articles the pages share one copy in `assets/` (allowed by
- * `script-src 'self'`), which keeps a 10,000-article report to a sensible size.
+ * own; above `inlineLimit` articles the pages share Chart.js, the stylesheet and the script
+ * in `assets/` (allowed by `'self'` in the CSP), which keeps a 10,000-article report to a
+ * sensible size.
  */
 import { join } from 'node:path';
 import { createAggregator, type Aggregator } from '../aggregate/build-aggregate.js';
@@ -14,10 +15,12 @@ import { UsageError } from '../cli/io.js';
 import type { AnalysisRecord } from '../schema/record.js';
 import { FRAMELENS_VERSION } from '../version.js';
 import { formatDate, renderArticlePage, titleOf } from './article-page.js';
-import { CHART_JS_ASSET, chartJsSource } from './assets.js';
+import { chartJsSource } from './assets.js';
+import { CLIENT_SCRIPT } from './client-script.js';
+import { REPORT_CSS } from './styles.js';
 import { buildCorpusModel, type ArticleRow } from './corpus-model.js';
 import { actorsCsv, articlesCsv, CSV_FILES, groupsCsv, renderCorpusPage, wordsCsv } from './corpus-page.js';
-import type { ChartJsMode } from './page.js';
+import { ASSET_FILES, type ChartJsMode } from './page.js';
 import type { SourceItem } from './read-sources.js';
 import { createNameAllocator } from './safe-names.js';
 import type { ReportFolder } from './write-files.js';
@@ -91,7 +94,11 @@ export async function buildReport(items: AsyncIterable<SourceItem>, folder: Repo
   };
   const decide = (chartJs: ChartJsMode): void => {
     mode = chartJs;
-    if (chartJs.kind === 'file') folder.write(CHART_JS_ASSET, chartJsSource());
+    if (chartJs.kind === 'file') {
+      folder.write(ASSET_FILES.chartJs, chartJsSource());
+      folder.write(ASSET_FILES.css, REPORT_CSS);
+      folder.write(ASSET_FILES.script, CLIENT_SCRIPT);
+    }
     for (const record of buffer ?? []) writePage(record, chartJs);
     buffer = null;
   };
@@ -116,14 +123,14 @@ export async function buildReport(items: AsyncIterable<SourceItem>, folder: Repo
     if (!options.articlePages) continue;
     if (buffer) {
       buffer.push(record);
-      if (buffer.length > inlineLimit) decide({ kind: 'file', src: `../${CHART_JS_ASSET}` });
+      if (buffer.length > inlineLimit) decide({ kind: 'file', base: '../assets/' });
     } else {
       writePage(record, mode);
     }
   }
   if (buffer) decide({ kind: 'inline' });
 
-  const model = buildCorpusModel((aggregator as Aggregator | null)?.result() ?? []);
+  const model = buildCorpusModel((aggregator as Aggregator | null)?.result({ canonicalWords: false }) ?? []);
   const noun = by === 'outlet' ? 'outlet' : by;
   folder.write(CSV_FILES.groups, groupsCsv(model, noun));
   folder.write(CSV_FILES.actors, actorsCsv(model, noun));

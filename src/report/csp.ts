@@ -4,23 +4,33 @@
  */
 import { createHash } from 'node:crypto';
 
+const hashes = new Map<string, string>();
+
+/** Hashes are cached: every page of a report carries the same few scripts. */
 export function sha256Source(code: string): string {
-  return `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+  let hash = hashes.get(code);
+  if (hash === undefined) {
+    hash = `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+    hashes.set(code, hash);
+  }
+  return hash;
 }
 
 export interface CspOptions {
   readonly inlineScripts: readonly string[];
   readonly inlineStyles: readonly string[];
-  /** Allow scripts from the report folder itself (the shared Chart.js file). */
-  readonly selfScripts: boolean;
+  /** Allow scripts and styles from the report folder itself (the shared files in assets/). */
+  readonly self: boolean;
 }
 
 export function buildCsp(options: CspOptions): string {
-  const scripts = [...(options.selfScripts ? ["'self'"] : []), ...options.inlineScripts.map(sha256Source)];
+  const self = options.self ? ["'self'"] : [];
+  const scripts = [...self, ...options.inlineScripts.map(sha256Source)];
+  const styles = [...self, ...options.inlineStyles.map(sha256Source)];
   return [
     "default-src 'none'",
     `script-src ${scripts.join(' ') || "'none'"}`,
-    `style-src ${options.inlineStyles.map(sha256Source).join(' ') || "'none'"}`,
+    `style-src ${styles.join(' ') || "'none'"}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",

@@ -8,15 +8,21 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Escapes text for element content and for quoted attribute values alike. */
 export function escapeHtml(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"']/gu, (c) => HTML_ESCAPES[c] as string);
+  const text = String(value);
+  // Most strings need nothing: test once before paying for a replace with a callback.
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => HTML_ESCAPES[c] as string) : text;
 }
+
+const NEEDS_ESCAPE = /[&<>"']/u;
+const ESCAPE_ALL = /[&<>"']/gu;
 
 /**
  * JSON for a `<script type="application/json">` data block: `<` becomes `\u003c` so no
  * `</script>` or `<!--` can end the block early; U+2028/2029 are escaped for old parsers.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</gu, '\\u003c').replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029');
+  const json = JSON.stringify(value).replaceAll('<', '\\u003c');
+  return /[\u2028\u2029]/u.test(json) ? json.replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029') : json;
 }
 
 export function dataBlock(id: string, value: unknown): string {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { forEachWord } from '../aggregate/word-counts.js';
 import type { AnalysisRecord } from '../schema/record.js';
 
 let afinn: Map<string, number> | null = null;
@@ -19,8 +20,6 @@ function labels(): Map<string, number> {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', "don't", "doesn't", "didn't", "won't", "isn't", "aren't", "wasn't", 'cannot', "can't"]);
-/** AFINN is English: ASCII words on lower-cased text are enough, and several times faster than \p{L}. */
-const WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 export interface BlockSentiment {
   readonly label: string;
@@ -35,15 +34,13 @@ export function scoreSpan(text: string): { total: number; words: number } {
   let total = 0;
   let words = 0;
   let previous = '';
-  const lower = text.toLowerCase().replace(/’/gu, "'");
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
-    const word = match[0];
+  forEachWord(text.toLowerCase(), (raw) => {
+    const word = raw.includes('’') ? raw.replace('’', "'") : raw;
     words++;
     const value = lexicon.get(word);
     if (value !== undefined) total += NEGATORS.has(previous) ? -value : value;
     previous = word;
-  }
+  });
   return { total, words };
 }
 

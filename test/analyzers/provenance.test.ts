@@ -53,6 +53,18 @@ describe('provenance: a state-media story', () => {
     expect(first?.source).toMatch(/State Media Matrix/);
   });
 
+  it('reads a credit block that follows a caption as the photo credit', () => {
+    const parts: Part[] = [
+      { kind: 'caption', text: 'The minister arrives in Tehran on Tuesday.' },
+      { kind: 'credit', text: 'IRNA' },
+      { kind: 'paragraph', text: 'The visit lasted two days.' },
+    ];
+    expect(creditsOf(parts)).toEqual(['photo "IRNA" irna Iran state']);
+    // A caption read as a plain paragraph (no structure) still ends with its credit.
+    expect(creditsOf(paragraph('The minister arrives in Tehran on Tuesday. IRNA'))).toEqual(['photo "IRNA" irna Iran state']);
+    expect(creditsOf([{ kind: 'caption', text: 'Crowds at the rally on Sunday. (AP)' }])).toEqual(['photo "AP" ap United States']);
+  });
+
   it('does not take "contributed to a fall in revenue" for a credit line', () => {
     expect(creditsOf(paragraph('The sanctions contributed to a sharp fall in revenue, Tehran contributed nothing.'))).toEqual([]);
   });

@@ -5,7 +5,8 @@
  * without `--force`, `--resume` loses nothing, and output is byte-identical across runs
  * and worker counts. Needs `npm run build` (the CI runs `npm ci`, which builds).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -115,7 +116,7 @@ describe('output files', () => {
     expect(refused.status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('precious\n');
     const forced = await runCli(['analyze', input(), '-o', out, '--force', '-j', '1']);
-    expect(forced.status).toBe(0);
+    expect(forced.status, forced.stderr).toBe(0);
     expect(parseJsonl(readFileSync(out, 'utf8'))).toHaveLength(6);
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
@@ -144,6 +145,36 @@ describe('output files', () => {
     expect(resumed.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(full.stdout);
   });
+});
+
+describe('a run killed half-way', () => {
+  it('leaves only FILE.partial (never a complete-looking FILE), and --resume then loses nothing', async () => {
+    const source = file('long-run.jsonl', Array.from({ length: 4000 }, (_, i) => JSON.stringify({ id: `k${i}`, text: `${BODY} Item ${i}.` })).join('\n') + '\n');
+    const out = join(tmp.dir, 'killed.jsonl');
+    const child = spawn(process.execPath, [cliPath, 'analyze', source, '-o', out, '-j', '1', '-q'], { stdio: 'ignore' });
+    // Kill it once some records are on disk.
+    await new Promise<void>((resolvePromise) => {
+      const poll = setInterval(() => {
+        if (existsSync(`${out}.partial`) && statSync(`${out}.partial`).size > 200_000) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolvePromise();
+        }
+      }, 20);
+      child.on('exit', () => {
+        clearInterval(poll);
+        resolvePromise();
+      });
+    });
+    await new Promise((resolvePromise) => (child.exitCode !== null || child.signalCode !== null ? resolvePromise(null) : child.on('exit', resolvePromise)));
+    expect(child.signalCode, 'the run finished before it could be killed: make the input larger').toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(true);
+    const resumed = await runCli(['analyze', source, '-o', out, '--resume', '-j', '1', '-q'], { timeoutMs: 300_000 });
+    expect(resumed.status).toBe(0);
+    const ids = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: 4000 }, (_, i) => `k${i}`));
+  }, 400_000);
 });
 
 describe('determinism', () => {

@@ -108,9 +108,14 @@ describe('framelens report', () => {
     expect(existsSync(join(work, 'out4', 'assets', 'chart.umd.min.js'))).toBe(true);
     const page = readFileSync(join(work, 'out4', 'articles', 'w0.html'), 'utf8');
     expect(page).toContain('<script src="../assets/chart.umd.min.js"></script>');
+    expect(page).toContain('<script src="../assets/report.js"></script>');
+    expect(page).toContain('<link rel="stylesheet" href="../assets/report.css">');
+    for (const asset of ['report.js', 'report.css']) expect(existsSync(join(work, 'out4', 'assets', asset))).toBe(true);
     const csp = parseHTML(page).document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
-    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'; /u);
-    expect(page.length).toBeLessThan(100_000);
+    expect(csp).toMatch(/script-src 'self'; style-src 'self';/u);
+    // Linked pages carry no inline code at all.
+    expect(page).not.toMatch(/<script>|<style>/u);
+    expect(page.length).toBeLessThan(30_000);
   });
 });
 

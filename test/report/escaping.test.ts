@@ -21,7 +21,7 @@ function auditPage(html: string): void {
       continue;
     }
     expect(type).toBeNull();
-    if (script.hasAttribute('src')) expect(script.getAttribute('src')).toMatch(/^(\.\.\/)?assets\/chart\.umd\.min\.js$/u);
+    if (script.hasAttribute('src')) expect(script.getAttribute('src')).toMatch(/^(\.\.\/)?assets\/(chart\.umd\.min|report)\.js$/u);
     else expect(csp).toContain(sha256Source(script.textContent ?? ''));
   }
   for (const element of document.querySelectorAll('*')) {

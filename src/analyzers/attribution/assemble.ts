@@ -107,7 +107,11 @@ export function assembleResult(
     const cue = { start: a.cueStart, end: a.cueEnd, verb: a.form.entry.lemma };
     let best: QuoteSpan | null = null;
     let bestOverlap = 0;
-    for (const span of doc.quotes) {
+    // Quote spans are sorted and nest at most a few deep: start just before the content.
+    let from = lowerBoundStart(doc.quotes, a.contentStart);
+    from = Math.max(0, from - 4);
+    for (let q = from; q < doc.quotes.length; q++) {
+      const span = doc.quotes[q] as QuoteSpan;
       if (span.start >= a.contentEnd) break;
       const shared = overlap(a.contentStart, a.contentEnd, span.start, span.end);
       if (shared <= bestOverlap || used.has(span)) continue;
@@ -247,4 +251,15 @@ export function assembleResult(
   for (const quote of uniqueQuotes) if (quote.speaker && !spoken.has(quote.speaker)) quote.speaker = null;
   const outFindings = findings.map((f) => (f.speaker && !spoken.has(f.speaker) ? { ...f, speaker: null } : f));
   return { quotes: uniqueQuotes, voices: outVoices, findings: outFindings };
+}
+
+function lowerBoundStart(spans: readonly QuoteSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as QuoteSpan).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -24,6 +24,39 @@ export interface CompiledAttribution {
   readonly sourceNounHeads: ReadonlyMap<string, SourceNounEntry>;
   readonly entities: ReadonlyMap<string, EntitiesEntry>;
   readonly markerNote: string;
+  /** Every token key any phrase index or head set can start with, as bit flags (`KEY_*`). */
+  readonly keyFlags: ReadonlyMap<string, number>;
+}
+
+export const KEY_VERB = 1;
+export const KEY_TITLE = 2;
+export const KEY_ORGANISATION = 4;
+export const KEY_SOURCE = 8;
+
+/**
+ * One map lookup per token (two for possessives) instead of one per lexicon: the flags of
+ * each token's norm and base, read by every later check as an array access.
+ */
+export interface TokenFlags {
+  readonly norm: Uint8Array;
+  readonly base: Uint8Array;
+}
+
+export function flagTokens(tokens: readonly { readonly kind: string; readonly norm: string; readonly base: string }[], compiled: CompiledAttribution): TokenFlags {
+  const norm = new Uint8Array(tokens.length);
+  const base = new Uint8Array(tokens.length);
+  const flags = compiled.keyFlags;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as (typeof tokens)[number];
+    if (token.kind !== 'word') {
+      if (token.norm === ':') norm[i] = flags.get(':') ?? 0;
+      continue;
+    }
+    const f = flags.get(token.norm) ?? 0;
+    norm[i] = f;
+    base[i] = token.base === token.norm ? f : flags.get(token.base) ?? 0;
+  }
+  return { norm, base };
 }
 
 export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
@@ -62,5 +95,14 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     }
   }
   const entities = new Map(lexicons.entities.entries.map((entry) => [entry.id, entry] as const));
-  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote };
+  const keyFlags = new Map<string, number>();
+  const flag = (phrase: string, bit: number): void => {
+    const first = phrase.split(' ')[0] as string;
+    keyFlags.set(first, (keyFlags.get(first) ?? 0) | bit);
+  };
+  for (const entry of lexicons['speech-verbs'].entries) {
+    const bit = entry.type === 'verb' ? KEY_VERB : entry.type === 'title' ? KEY_TITLE : entry.type === 'organisation' ? KEY_ORGANISATION : KEY_SOURCE;
+    for (const form of entry.forms) flag(form, bit);
+  }
+  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlags };
 }

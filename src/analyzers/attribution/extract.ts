@@ -9,7 +9,7 @@ import type { Document, Token } from '../../document/types.js';
 import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
-import type { CompiledAttribution, VerbForm } from './compile.js';
+import { KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
 import {
   BE_FORMS, BEFORE_VERB, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
@@ -71,6 +71,7 @@ export function extractAttributions(
   mentions: readonly EntityMention[],
   people: People,
   compiled: CompiledAttribution,
+  flags: TokenFlags,
 ): Attribution[] {
   const { tokens, text, sentences } = doc;
   const normKey = (i: number): string | null => tokens[i]?.norm ?? null;
@@ -378,7 +379,7 @@ export function extractAttributions(
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       const token = tokens[i] as Token;
-      if (token.norm === ':' && !colonSeen) {
+      if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
         if (own && i - s0 >= 1 && i - s0 <= 6 && i + 1 < s1) {
           const hit = compiled.verbs.match(i, normKey);
@@ -386,7 +387,7 @@ export function extractAttributions(
         }
         continue;
       }
-      if (token.kind !== 'word' || insideQuote[i] || !compiled.verbs.has(token.norm)) continue;
+      if (!((flags.norm[i] as number) & KEY_VERB) || insideQuote[i]) continue;
       const hit = compiled.verbs.match(i, normKey);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {

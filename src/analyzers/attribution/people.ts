@@ -6,7 +6,7 @@
  */
 import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
-import type { CompiledAttribution } from './compile.js';
+import { KEY_ORGANISATION, KEY_TITLE, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NOT_NAME, NP_STOP, ROLE_STOP } from './words.js';
 
 export interface Person {
@@ -108,7 +108,7 @@ function surnameKeys(nameTokens: readonly Token[]): string[] {
   return keys;
 }
 
-export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution): People {
+export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution, flags: TokenFlags): People {
   const { tokens, text } = doc;
   const entityAt = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((mention, index) => {
@@ -116,6 +116,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   });
   const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
   const persons = new Map<string, Person>();
+  const byName = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
   const found: PersonMention[] = [];
   const personAt = new Int32Array(tokens.length).fill(-1);
@@ -143,15 +144,15 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     let i = sentence.tokenStart;
     while (i < end) {
       const first = tokens[i] as Token;
-      const firstTitle = compiled.titles.has(first.base) ? compiled.titles.match(i, baseKey) : null;
+      const firstTitle = (flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(i, baseKey) : null;
       if (!firstTitle && !isNameWord(text, first)) {
         i++;
         continue;
       }
       // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
       const after = tokens[i + 1];
-      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !isNameWord(text, after) && !compiled.titles.has(after.base) && !NAME_PARTICLES.has(after.norm) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
-        if (!compiled.organisationHeads.has(first.base)) pendingSingles.push(i);
+      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !isNameWord(text, after) && !((flags.base[i + 1] as number) & KEY_TITLE) && !NAME_PARTICLES.has(after.norm) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
+        if (!((flags.base[i] as number) & KEY_ORGANISATION)) pendingSingles.push(i);
         i++;
         continue;
       }
@@ -163,7 +164,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       let trailingParen = -1;
       while (j < end) {
         const token = tokens[j] as Token;
-        const title = compiled.titles.has(token.base) ? compiled.titles.match(j, baseKey) : null;
+        const title = (flags.base[j] as number) & KEY_TITLE ? compiled.titles.match(j, baseKey) : null;
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
@@ -219,11 +220,15 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       if (cleanName && (titled || nameTokens.length >= 2)) {
         const lastName = nameTokens[nameTokens.length - 1] as Token;
         const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
-        const key = slug(nameText);
-        let person = persons.get(key);
+        let person = byName.get(nameText);
         if (!person) {
-          person = { key, name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
-          persons.set(key, person);
+          const key = slug(nameText);
+          person = persons.get(key);
+          if (!person) {
+            person = { key, name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
+            persons.set(key, person);
+          }
+          byName.set(nameText, person);
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;

@@ -369,10 +369,10 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     const close = skipSpaces(text, match.end, limit);
     const lineStart = lineStartOf(text, match.start, floor, 120);
 
-    // "(AP Photo/Evan Vucci)", "(Reuters) -", "BAGHDAD (Tasnim) –".
+    // "(AP Photo/Evan Vucci)", "(Reuters) -", "BAGHDAD (Tasnim) –"; "(AP)" closing a caption is its photo credit.
     if (text.charCodeAt(open - 1) === 0x28) {
       const after = text.slice(close, close + 6).toLowerCase();
-      if (after.startsWith('photo')) return { kind: 'photo', via: 'photo-credit' };
+      if (after.startsWith('photo') || (block?.kind === 'caption' && text.charCodeAt(close) === 0x29)) return { kind: 'photo', via: 'photo-credit' };
       if (text.charCodeAt(close) === 0x29 && open - 1 - lineStart <= 80) {
         const next = skipSpaces(text, close + 1, limit);
         const c = text.charCodeAt(next);
