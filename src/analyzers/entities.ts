@@ -8,7 +8,7 @@
 import type { Document, Token } from '../document/types.js';
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type DualSlot, type IndexedPhrase } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer, type PhraseTokenizer } from '../nlp/phrase-tokens.js';
 import type { EntityMention } from './types.js';
 
@@ -58,6 +58,15 @@ export function compileGazetteer(entries: readonly EntitiesEntry[], tokenize: Ph
   return { index: createDualIndex(names, exceptions), byId: new Map(entries.map((e) => [e.id, e])) };
 }
 
+function mergeSlots<A, B>(a: DualSlot<A, B> | undefined, b: DualSlot<A, B> | undefined): DualSlot<A, B> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    primary: [...a.primary, ...b.primary].sort((x, y) => y.keys.length - x.keys.length),
+    secondary: [...a.secondary, ...b.secondary].sort((x, y) => y.keys.length - x.keys.length),
+  };
+}
+
 /** Case-sensitive check, as a prefix so "Iran's" and a repaired "Irans" match "Iran". */
 function caseMatches(text: string, tokens: readonly Token[], surfaces: readonly string[], at: number): boolean {
   for (let k = 0; k < surfaces.length; k++) {
@@ -73,7 +82,9 @@ export function findMentions(gazetteer: CompiledGazetteer, doc: Document): Entit
   let blockedUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const slot = gazetteer.index.get(token.base);
+    let slot = gazetteer.index.get(token.base);
+    // "Guards" read as a lost-apostrophe possessive of "Guard": try the written form too.
+    if (token.possessive && token.norm !== token.base) slot = mergeSlots(gazetteer.index.get(token.norm), slot);
     if (slot === undefined) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);

@@ -118,10 +118,12 @@ export function createLoadedLanguageAnalyzer(
   lexicons: LexiconSet,
 ): (doc: Document, mentions: readonly EntityMention[], attribution: AttributionResult) => Finding[] {
   const compiled = compileTerms(lexicons['loaded-terms'].entries, createPhraseTokenizer(lexicons));
+  const kinds = new Map<string, string>(lexicons.entities.entries.map((e) => [e.id, e.kind]));
+  const kindOf = (entity: string): string => kinds.get(entity) ?? 'other';
   return (doc, mentions, attribution) => {
     const matches = matchTerms(compiled, doc.tokens);
     if (!matches.length) return [];
-    const ctx = createTargetContext(doc.tokens, mentions, matches.flatMap((m) => [m.tokenStart, m.tokenEnd]));
+    const ctx = createTargetContext(doc.tokens, mentions, matches.flatMap((m) => [m.tokenStart, m.tokenEnd]), kindOf);
     const voiceOf = createHeadlineAwareVoice(doc, createVoiceLookup(doc, attribution.quotes));
     const findings: Finding[] = [];
     const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf));

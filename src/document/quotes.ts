@@ -191,7 +191,7 @@ function scanBlock(context: Context, blockIndex: number): void {
         else role = 'open';
         break;
       case 0x201d: // ” after a space (or at the paragraph start) with nothing open: a mistyped “
-        if (openIndex < 0 && (prev === -1 || classOf(prev) === CC_SPACE) && !isClosingPunct(next)) role = 'open';
+        if (openIndex < 0 && (prev === -1 || prev === 0x3a || classOf(prev) === CC_SPACE) && !isClosingPunct(next)) role = 'open';
         else role = 'close';
         break;
       case 0x201e: // „
@@ -322,8 +322,9 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
   const from = firstTokenEndingAfter(tokens, start);
   let words = 0;
   let terminal = false;
-  let t = from;
-  for (; t < tokens.length && (tokens[t] as MutableToken).start < end; t++) {
+  // Only "more than six words" matters below, so the count stops early: nested quotes
+  // then cost a bounded amount each, whatever their length.
+  for (let t = from, seen = 0; t < tokens.length && (tokens[t] as MutableToken).start < end && seen < 32 && words <= 6; t++, seen++) {
     const token = tokens[t] as MutableToken;
     if (token.kind === 'word' || token.kind === 'number') words++;
     else if (token.end < end && (token.norm === '.' || token.norm === '!' || token.norm === '?')) terminal = true;
@@ -337,13 +338,16 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
     const first = tokens[from] as MutableToken | undefined;
     const sentence = first ? sentences[first.sentence] : undefined;
     const startsSentence = !!sentence && (sentence.tokenStart === from || (openMark !== null && sentence.start === openMark));
-    phrase = !startsSentence && !terminal && words <= 6;
+    // A capitalized span ending in a stop is a quoted sentence even after a colon or a verb.
+    const last = context.text.charCodeAt(end - 1);
+    const sentenceLike = !!first && first.capitalized && (last === 0x2e || last === 0x21 || last === 0x3f);
+    phrase = !startsSentence && !terminal && !sentenceLike && words <= 6;
   }
   context.quotes.push({ start, end, openMark, closeMark, inferredOpen: openMark === null, phrase });
   // A plural possessive token that swallowed the closing mark ("the states'") is a plain plural.
-  if (closeMark !== null && t > 0) {
-    const last = tokens[t - 1] as MutableToken;
-    if (last.start < closeMark && last.end === closeMark + 1 && last.kind === 'word') {
+  if (closeMark !== null) {
+    const last = tokens[firstTokenEndingAfter(tokens, closeMark)];
+    if (last && last.start < closeMark && last.end === closeMark + 1 && last.kind === 'word') {
       last.norm = last.norm.slice(0, -1);
       last.base = last.norm;
       last.possessive = false;

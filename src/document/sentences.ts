@@ -170,8 +170,13 @@ function endsHere(text: string, tokens: readonly MutableToken[], next: number, b
   const token = tokens[next] as MutableToken;
   if (token.start >= blockEnd) return true;
   const previous = tokens[next - 1] as MutableToken;
-  // "example.com", "3.x": no space, no sentence end.
-  if (token.start === previous.end) return false;
+  // "example.com", "3.x": no space, no sentence end — except a quotation opening without
+  // its space ("…at noon."Nobody…"), which damaged text often has.
+  if (token.start === previous.end) {
+    const code = text.charCodeAt(token.start);
+    const after = tokens[next + 1];
+    return !afterAbbreviation && (code === 0x22 || code === 0x201c) && after !== undefined && after.start === token.end && after.capitalized;
+  }
   if (afterAbbreviation) return token.capitalized && SENTENCE_STARTERS.has(token.norm);
   if (token.kind === 'word' && !token.capitalized) {
     // "…what?” he asked": lower case continues; an all-lower-case source still breaks after a line end.

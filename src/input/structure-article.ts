@@ -231,8 +231,8 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
         state.removed.push({ text, reason: 'page-chrome' });
         continue;
       }
+      if (inTop && ++topSeen > TOP_ZONE_LINES) inTop = false;
       if (inTop) {
-        topSeen++;
         if (takeHeader(text, state, article.idDerived === true)) continue;
         if (headline !== null && comparable(text) === comparable(headline)) {
           state.removed.push({ text, reason: 'duplicate-headline' });
@@ -261,7 +261,6 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
         } else {
           inTop = false;
         }
-        if (topSeen > TOP_ZONE_LINES) inTop = false;
       }
       // Body: lines of one group form a paragraph while they read as one hard-wrapped text.
       if (paragraph.length && (line.group !== paragraphGroup || endsParagraph(paragraph[paragraph.length - 1] as string))) flush();

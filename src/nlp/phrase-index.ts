@@ -52,7 +52,10 @@ export function phraseMatchesAt(phrase: IndexedPhrase<unknown>, tokens: readonly
   const keys = phrase.keys;
   if (at + keys.length > tokens.length) return false;
   for (let k = 1; k < keys.length; k++) {
-    if ((tokens[at + k] as Token).base !== keys[k]) return false;
+    const token = tokens[at + k] as Token;
+    // A possessive may also be a plain plural the builder read as a lost apostrophe
+    // ("Revolutionary Guards" beside the name "Revolutionary Guard"): either reading matches.
+    if (token.base !== keys[k] && (!token.possessive || token.norm !== keys[k])) return false;
   }
   return true;
 }

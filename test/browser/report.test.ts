@@ -88,8 +88,10 @@ beforeAll(async () => {
   const records: OutputRecord[] = [...fixtureRecords, ...collidingRecords, errorRecord];
   for (const record of records) if (record.schema === 'framelens/analysis@1') names.set(record.id, pageOf(record.id));
   await buildReport(fromRecords(records), openReportFolder(join(out, 'small')), { by: parseGroupBy('outlet'), title: 'Fixture corpus', articlePages: true });
-  // Past the inline limit, pages load the shared Chart.js from assets/ (script-src 'self').
-  await buildReport(fromRecords([stateMediaRecord, wireRecord]), openReportFolder(join(out, 'shared-asset')), { by: parseGroupBy('outlet'), title: 'Shared', articlePages: true, inlineLimit: 1 });
+  // Past the inline limit (50), pages link the shared files in assets/ ('self' in the CSP),
+  // and past 200 rows the dashboard's article table draws a page at a time.
+  const many = [stateMediaRecord, ...Array.from({ length: 260 }, (_, i) => ({ ...wireRecord, id: `w-${String(i).padStart(3, '0')}`, source: `many.jsonl:${i + 1}` }))];
+  await buildReport(fromRecords(many), openReportFolder(join(out, 'many')), { by: parseGroupBy('outlet'), title: 'Many articles', articlePages: true });
   if (existsSync(seed)) {
     await buildReport(readReportSources([seed], { workers: 1 }), openReportFolder(join(out, 'seed')), { by: parseGroupBy('outlet'), title: 'Seed', articlePages: true });
   }
@@ -140,13 +142,23 @@ describe('article page', () => {
     await page.close();
   });
 
-  it('loads the shared Chart.js of a large report under the CSP', async () => {
-    const { page, problems, requests } = await open(join(out, 'shared-asset', 'articles', 'nbw-88213.html'));
-    await expectChartsDrawn(page, 4);
-    await page.screenshot({ path: join(artifacts, 'article-wire.png'), fullPage: true });
+  it('loads the shared script, styles and Chart.js of a large report under the CSP', async () => {
+    const { page, problems, requests } = await open(join(out, 'many', 'articles', 'tc-2026-0412.html'));
+    await expectChartsDrawn(page, 5);
+    // The linked stylesheet applied (highlights have their background).
+    const background = await page.evaluate<string>('getComputedStyle(document.querySelector("mark.c-demonizing")).backgroundColor');
+    expect(background).toBe('rgb(246, 209, 204)');
+    await page.locator('mark.hl', { hasText: 'criminal' }).first().hover();
+    await expect.poll(() => page.locator('#fl-tip').isVisible()).toBe(true);
+    await page.close();
+    const wire = await open(join(out, 'many', 'articles', 'w-000.html'));
+    await expectChartsDrawn(wire.page, 4);
+    problems.push(...wire.problems);
+    requests.push(...wire.requests);
+    await wire.page.screenshot({ path: join(artifacts, 'article-wire.png'), fullPage: true });
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
-    await page.close();
+    await wire.page.close();
   });
 
   it('runs nothing from a hostile article', async () => {
@@ -204,6 +216,21 @@ describe('dashboard', () => {
     await link.click();
     await page.waitForLoadState('load');
     expect(page.url()).toContain('/articles/');
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a long article table a page at a time', async () => {
+    const { page, problems, requests } = await open(join(out, 'many', 'index.html'));
+    const counter = page.locator('[data-count="articles"]');
+    expect(await counter.innerText()).toBe('200 of 261 shown');
+    expect(await page.locator('#articles tbody tr').count()).toBe(200);
+    await page.locator('button[data-more="articles"]').click();
+    expect(await counter.innerText()).toBe('261 of 261 shown');
+    expect(await page.locator('button[data-more="articles"]').isVisible()).toBe(false);
+    await page.locator('input[data-filter="articles"]').fill('criminal');
+    expect(await counter.innerText()).toBe('1 of 1 matching articles shown (261 in all)');
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

@@ -17,6 +17,13 @@ describe('findQuotes: marks', () => {
     ['Back in the ’90s the town won’t say it\'s poor.', []],
     ['Back in the \'90s the town was poor.', []],
     ['Empty marks “” are ignored.', []],
+    ['"#FloodWatch was lucky this time," the mayor posted.', ['[#FloodWatch was lucky this time,]']],
+    ['"[The] vote is final," she said.', ['[[The] vote is final,]']],
+    ['“The chief is a strong leader,’’ the aide said.', ['[The chief is a strong leader,]']],
+    ['”We keep going,” the coach said.', ['[We keep going,]']],
+    ['The statement added:”Crews are on site.”', ['[Crews are on site.]']],
+    ['The bridge closed at noon."Nobody crossed after that," a guard said.', ['[Nobody crossed after that,]']],
+    ['A stray " mark between spaces is no quote.', []],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(quoteLines(buildDoc(text))).toEqual(expected);
@@ -86,6 +93,13 @@ describe('findQuotes: opening marks without a closing one', () => {
     const doc = buildDoc('“We came to talk.', '“We leave with nothing,” she said.');
     expect(quoteLines(doc)).toEqual(['[We came to talk.]', '[We leave with nothing,]']);
     expect(doc.repairs).toEqual([]);
+  });
+
+  it('ends an unclosed quote at the next opening mark', () => {
+    const doc = buildDoc('"He is ready. "We are too," she said.');
+    expect(quoteLines(doc)).toEqual(['[He is ready.]', '[We are too,]']);
+    expect(doc.quotes[0]?.closeMark).toBeNull();
+    expect(doc.repairs.map((r) => [r.kind, r.start])).toEqual([['unbalanced-quote', 0]]);
   });
 
   it('reads an unpaired single opening mark as an apostrophe', () => {

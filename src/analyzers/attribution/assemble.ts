@@ -8,7 +8,7 @@ import type { AttributionResult } from '../types.js';
 import type { CompiledAttribution } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { lowerBound } from './extract.js';
-import { affiliationOf } from './people.js';
+import { affiliationOf, personKey, slug } from './people.js';
 
 const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
 
@@ -61,11 +61,11 @@ export function assembleResult(
     let draft: Omit<VoiceDraft, 'quotes' | 'quotedWords' | 'verbs' | 'first' | 'id'>;
     switch (speaker.kind) {
       case 'person':
-        id = speaker.person.key;
+        id = personKey(speaker.person);
         draft = { name: speaker.person.name, role: speaker.person.role, affiliation: speaker.person.affiliation, anonymous: false };
         break;
       case 'organisation':
-        id = speaker.org.key;
+        id = slug(speaker.org.name);
         draft = { name: speaker.org.name, role: null, affiliation: speaker.org.affiliation, anonymous: false };
         break;
       case 'entity': {

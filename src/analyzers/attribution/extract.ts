@@ -233,7 +233,7 @@ export function extractAttributions(
       }
       if (named) return { kind: 'organisation', org: named };
       const name = npText(start, end);
-      return { kind: 'organisation', org: { key: slug(name), name, affiliation: entityAffiliation(start, end) } };
+      return { kind: 'organisation', org: { name, affiliation: entityAffiliation(start, end) } };
     }
     // An unknown name ("Smith said"): a person of its own.
     let nameStart = end;
@@ -244,12 +244,11 @@ export function extractAttributions(
       const name = text.slice((tokens[nameStart] as Token).start, endOf(last));
       const known = people.bySurname.get(last.base);
       if (known) return { kind: 'person', person: known };
-      const key = slug(name);
-      if (!key) return null;
-      let person = adHoc.get(key) ?? people.persons.get(key);
+      if (!slug(name)) return null;
+      let person = adHoc.get(name) ?? people.persons.get(name);
       if (!person) {
-        person = { key, name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set() };
-        adHoc.set(key, person);
+        person = { key: '', name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set() };
+        adHoc.set(name, person);
       }
       return { kind: 'person', person };
     }
@@ -366,6 +365,7 @@ export function extractAttributions(
     return [trimStart(k, end), end];
   };
 
+  const cueBuffer: { at: number; length: number; form: VerbForm }[] = [];
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
@@ -373,9 +373,10 @@ export function extractAttributions(
     const s1 = sentence.tokenEnd;
     const blockKind = blockKindOf(si);
     const own = OWN_BLOCKS.has(blockKind);
-    const inSentence: Attribution[] = [];
     // Cues first, so a content can stop before a participial continuation (", adding …").
-    const cues: { at: number; length: number; form: VerbForm }[] = [];
+    // The shared array is reused across sentences: most sentences have no cue at all.
+    const cues = cueBuffer;
+    cues.length = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       const token = tokens[i] as Token;
@@ -398,6 +399,7 @@ export function extractAttributions(
     if (!cues.length) {
       continue;
     }
+    const inSentence: Attribution[] = [];
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c] as (typeof cues)[number];
       const { at, length, form } = cue;

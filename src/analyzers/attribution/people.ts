@@ -10,7 +10,8 @@ import { KEY_ORGANISATION, KEY_TITLE, type CompiledAttribution, type TokenFlags 
 import { NAME_PARTICLES, NOT_NAME, NP_STOP, ROLE_STOP } from './words.js';
 
 export interface Person {
-  readonly key: string;
+  /** The voice id, made from the name only when the person speaks (see `personKey`). */
+  key: string;
   readonly name: string;
   role: string | null;
   roleWords: Set<string>;
@@ -27,7 +28,6 @@ export interface PersonMention {
 }
 
 export interface Organisation {
-  readonly key: string;
   readonly name: string;
   readonly affiliation: string | null;
 }
@@ -77,6 +77,12 @@ function computeSlug(value: string): string {
   return out.endsWith('-') ? out.slice(0, -1) : out;
 }
 
+/** The voice id of a person, computed once. */
+export function personKey(person: Person): string {
+  if (!person.key) person.key = slug(person.name);
+  return person.key;
+}
+
 /** A country first: an organisation's country where the gazetteer gives one. */
 export function affiliationOf(compiled: CompiledAttribution, entityId: string): string {
   const entry = compiled.entities.get(entityId);
@@ -115,8 +121,8 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
   });
   const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  // Keyed by the name as written; ids (slugs) are made later, only for those who speak.
   const persons = new Map<string, Person>();
-  const byName = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
   const found: PersonMention[] = [];
   const personAt = new Int32Array(tokens.length).fill(-1);
@@ -220,15 +226,10 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       if (cleanName && (titled || nameTokens.length >= 2)) {
         const lastName = nameTokens[nameTokens.length - 1] as Token;
         const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
-        let person = byName.get(nameText);
+        let person = persons.get(nameText);
         if (!person) {
-          const key = slug(nameText);
-          person = persons.get(key);
-          if (!person) {
-            person = { key, name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
-            persons.set(key, person);
-          }
-          byName.set(nameText, person);
+          person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
+          persons.set(nameText, person);
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;
@@ -272,7 +273,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
             break;
           }
           const name = text.slice((tokens[start] as Token).start, endOf(head));
-          const org = { key: slug(name), name, affiliation };
+          const org = { name, affiliation };
           organisationEndingAt.set(last, { org, tokenStart: start });
           organisations.push({ org, tokenEnd: last + 1, head: head.base });
         }

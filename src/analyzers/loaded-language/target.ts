@@ -19,6 +19,8 @@ export interface TargetContext {
   readonly mentions: readonly EntityMention[];
   /** Token ranges of the matched loaded terms, sorted: [start0, end0, start1, end1, …]. */
   readonly loaded: readonly number[];
+  /** The entity kind of an entity id (`person`, `country`, …). */
+  readonly kindOf: (entity: string) => string;
 }
 
 export interface TargetResult {
@@ -33,8 +35,8 @@ const NONE: TargetResult = { entity: null, aimed: false, via: null };
 /** Words (not marks) walked over on the way to a possessor. */
 const MAX_SKIP = 6;
 
-export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[], loaded: readonly number[]): TargetContext {
-  return { tokens, mentions, loaded };
+export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[], loaded: readonly number[], kindOf: (entity: string) => string): TargetContext {
+  return { tokens, mentions, loaded, kindOf };
 }
 
 /** Index of the last range in a sorted flat [start, end, …] list that starts at or before `t`, or -1. */
@@ -89,6 +91,31 @@ function isProperNoun(ctx: TargetContext, t: number): boolean {
   return prev !== undefined && prev.sentence === token.sentence && !isQuoteMark(prev) && prev.norm !== '.';
 }
 
+/** Which entity kinds a possessive pronoun can stand for. */
+const PRONOUN_KINDS: Readonly<Record<string, ReadonlySet<string> | null>> = {
+  his: new Set(['person']),
+  her: new Set(['person']),
+  its: new Set(['country', 'organisation', 'armed-group', 'group']),
+  their: null,
+};
+
+/**
+ * "Donald Trump and his henchmen": a possessive pronoun stands for the nearest earlier
+ * actor of a fitting kind in the same sentence. Across sentences the guess is too weak,
+ * so the term then counts as aimed with no target.
+ */
+function pronounOwner(ctx: TargetContext, at: number): TargetResult {
+  const kinds = PRONOUN_KINDS[(ctx.tokens[at] as Token).norm];
+  const sentence = (ctx.tokens[at] as Token).sentence;
+  let k = rangeBefore((m) => (ctx.mentions[m] as EntityMention).tokenStart, ctx.mentions.length, at - 1);
+  for (; k >= 0; k--) {
+    const mention = ctx.mentions[k] as EntityMention;
+    if ((ctx.tokens[mention.tokenStart] as Token).sentence !== sentence) break;
+    if (kinds === null || kinds === undefined || kinds.has(ctx.kindOf(mention.entity))) return found(mention.entity, 'pronoun');
+  }
+  return { entity: null, aimed: true, via: 'possessor' };
+}
+
 function found(entity: string, via: string): TargetResult {
   return { entity, aimed: true, via };
 }
@@ -100,7 +127,8 @@ function fromLeft(ctx: TargetContext, start: number): TargetResult {
   const direct = entityAt(ctx, first);
   if (direct) return found(direct, (ctx.tokens[first] as Token).possessive ? 'possessor' : 'modifier');
   const firstToken = ctx.tokens[first] as Token;
-  if (POSSESSIVE_PRONOUNS.has(firstToken.norm) || (firstToken.possessive && isWord(firstToken))) return { entity: null, aimed: true, via: 'possessor' };
+  if (POSSESSIVE_PRONOUNS.has(firstToken.norm)) return pronounOwner(ctx, first);
+  if (firstToken.possessive && isWord(firstToken)) return { entity: null, aimed: true, via: 'possessor' };
   if (isProperNoun(ctx, first)) return { entity: null, aimed: true, via: 'modifier' };
   // "Washington's malicious, "terrorist" and destabilizing actions": walk left over the
   // other loaded words of the list, commas, "and"/"or" and -ly adverbs to a possessor.
@@ -119,7 +147,7 @@ function fromLeft(ctx: TargetContext, start: number): TargetResult {
     const candidate = ctx.tokens[j] as Token;
     if (entity && candidate.possessive) return found(entity, 'possessor');
     if (entity) return NONE;
-    if (POSSESSIVE_PRONOUNS.has(candidate.norm)) return { entity: null, aimed: true, via: 'possessor' };
+    if (POSSESSIVE_PRONOUNS.has(candidate.norm)) return pronounOwner(ctx, j);
   }
   return NONE;
 }
