@@ -14,7 +14,7 @@ import { longestInBucket, phraseMatchesAt, type IndexedPhrase } from '../nlp/phr
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
 import type { Finding } from '../schema/record.js';
 import { compileTerms, type CompiledTerms, type TermPhrase } from './loaded-language/compile.js';
-import { readContext, weightInContext } from './loaded-language/context.js';
+import { readContext, weightInContext, type TermContext } from './loaded-language/context.js';
 import { createTargetContext, resolveTarget, type TargetContext } from './loaded-language/target.js';
 import type { AttributionResult, EntityMention } from './types.js';
 import { createVoiceLookup, upperBound, type SpanVoice } from './voice.js';
@@ -87,7 +87,13 @@ function createHeadlineAwareVoice(doc: Document, voiceOf: ReturnType<typeof crea
   };
 }
 
-function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceOf: (start: number, end: number) => SpanVoice): Finding | null {
+function termFinding(
+  doc: Document,
+  match: TermMatch,
+  ctx: TargetContext,
+  voiceOf: (start: number, end: number) => SpanVoice,
+  designated: ReadonlySet<string>,
+): Finding | null {
   const { entry, tokenStart, tokenEnd } = match;
   const tokens = doc.tokens;
   const start = (tokens[tokenStart] as Token).start;
@@ -95,7 +101,13 @@ function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceO
   const target = resolveTarget(ctx, tokenStart, tokenEnd, entry.pos, { allowIn: entry.category === 'delegitimizing' });
   if (entry.requires === 'targeted' && !target.aimed) return null;
   if (entry.requires === 'entity' && !target.entity) return null;
-  const context = readContext(tokens, tokenStart);
+  const context: string[] = readContext(tokens, tokenStart);
+  let weight = weightInContext(entry.weight, context as TermContext[]);
+  // A terror label for a group on the UN sanctions lists is ordinary news wording.
+  if (entry.category === 'terror-label' && target.entity && designated.has(target.entity)) {
+    context.push('designated');
+    weight = Math.min(weight, 1);
+  }
   const voice = voiceOf(start, end);
   return buildFinding(doc, {
     entryId: entry.id,
@@ -105,7 +117,7 @@ function termFinding(doc: Document, match: TermMatch, ctx: TargetContext, voiceO
     voice: voice.voice,
     speaker: voice.speaker,
     target: target.entity,
-    weight: weightInContext(entry.weight, context),
+    weight,
     polarity: entry.polarity,
     note: entry.note,
     source: entry.source,
@@ -120,13 +132,14 @@ export function createLoadedLanguageAnalyzer(
   const compiled = compileTerms(lexicons['loaded-terms'].entries, createPhraseTokenizer(lexicons));
   const kinds = new Map<string, string>(lexicons.entities.entries.map((e) => [e.id, e.kind]));
   const kindOf = (entity: string): string => kinds.get(entity) ?? 'other';
+  const designated = new Set(lexicons.entities.entries.filter((e) => e.designations.includes('un')).map((e) => e.id));
   return (doc, mentions, attribution) => {
     const matches = matchTerms(compiled, doc.tokens);
     if (!matches.length) return [];
     const ctx = createTargetContext(doc.tokens, mentions, matches.flatMap((m) => [m.tokenStart, m.tokenEnd]), kindOf);
     const voiceOf = createHeadlineAwareVoice(doc, createVoiceLookup(doc, attribution.quotes));
     const findings: Finding[] = [];
-    const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf));
+    const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf, designated));
     // Right to left, an adjective with no target of its own takes the target of the loaded
     // noun it modifies: "the evil regime in Tehran" is aimed at Iran twice.
     for (let k = found.length - 2; k >= 0; k--) {

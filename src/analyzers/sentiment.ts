@@ -8,6 +8,7 @@
  */
 import type { Document, Token } from '../document/types.js';
 import { loadAfinn, type AfinnSlot } from '../nlp/afinn.js';
+import type { Quote } from '../schema/record.js';
 import type { SentimentResult } from './types.js';
 
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '(', ')', '-', '\u2013', '\u2014', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'while']);
@@ -49,9 +50,19 @@ function sentimentSlots(): ReadonlyMap<string, AfinnSlot> {
   return merged;
 }
 
-export function scoreSentiment(doc: Document): SentimentResult & { readonly scoredBySentence: Uint32Array } {
+/** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
+function speechSpans(quotes: readonly Quote[]): [number, number][] {
+  return quotes.filter((q) => q.kind !== 'scare').map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
   const afinn = loadAfinn();
   const slots = sentimentSlots();
+  const spans = quotes ? speechSpans(quotes) : null;
+  let span = 0;
+  let spanEnd = -1;
+  const own = { total: 0, scored: 0 };
+  const quoted = { total: 0, scored: 0 };
   const tokens = doc.tokens;
   const bySentence = new Float64Array(doc.sentences.length);
   const scoredBySentence = new Uint32Array(doc.sentences.length);
@@ -97,11 +108,22 @@ export function scoreSentiment(doc: Document): SentimentResult & { readonly scor
     }
     total += score;
     scoredTokens++;
+    if (spans) {
+      // One forward sweep: spans are sorted, tokens come in text order.
+      while (span < spans.length && (spans[span] as [number, number])[0] <= token.start) spanEnd = Math.max(spanEnd, (spans[span++] as [number, number])[1]);
+      const side = token.end <= spanEnd ? quoted : own;
+      side.total += score;
+      side.scored++;
+    }
   }
-  return { bySentence, total, scoredTokens, scoredBySentence };
+  return { bySentence, total, scoredTokens, scoredBySentence, ...(spans ? { byVoice: { own, quoted } } : {}) };
 }
 
-export function createSentimentScorer(): (doc: Document) => SentimentResult {
+/**
+ * The scorer. Given the attribution's quotes as well, it also splits the valence by voice
+ * (the outlet's own words against quoted and reported speech).
+ */
+export function createSentimentScorer(): (doc: Document, quotes?: readonly Quote[]) => SentimentResult {
   loadAfinn();
-  return (doc) => scoreSentiment(doc);
+  return (doc, quotes) => scoreSentiment(doc, quotes);
 }

@@ -39,4 +39,16 @@ export interface SentimentResult {
   readonly scoredTokens: number;
   /** Per sentence, how many tokens carried a valence (so "no valence" differs from "sums to 0"). */
   readonly scoredBySentence?: Uint32Array;
+  /**
+   * Valence split by voice, when the scorer was given the quotes: `own` is the outlet's
+   * text (scare quotes included), `quoted` is inside direct, mixed and reported speech.
+   */
+  readonly byVoice?: { readonly own: VoiceValence; readonly quoted: VoiceValence };
+}
+
+export interface VoiceValence {
+  /** Sum of valences. */
+  readonly total: number;
+  /** Tokens that carried a valence. */
+  readonly scored: number;
 }

@@ -67,6 +67,7 @@ const PHRASE_STOPS = new Set([
 const CLAUSE_STOPS = new Set(['that', 'which', 'who', 'because', 'while', 'whereas', 'but', 'and', 'saying', 'said', 'says']);
 
 const MAX_PHRASE_WORDS = 3;
+const MAX_DEPTH = 16;
 const MAX_CLAUSE_WORDS = 8;
 
 const QUOTE_MARKS = /["'\u00ab\u00bb\u2018-\u201a\u201c-\u201e\u2039\u203a]/g;
@@ -220,6 +221,9 @@ function scanBlock(context: Context, blockIndex: number): void {
         }
         if (stack.length === 0) floor = i;
       }
+      // Real quotes nest two or three deep; a deeper stack is damage, and capping it keeps
+      // every lookup on it constant-time.
+      if (stack.length >= MAX_DEPTH) dropOpen(context, stack.shift() as OpenMark, block);
       stack.push({ offset: i, code, family });
       continue;
     }
@@ -248,8 +252,7 @@ function scanBlock(context: Context, blockIndex: number): void {
     if (stack.length === 0) floor = i + 1;
   }
   // Marks still open at the paragraph end.
-  while (stack.length) {
-    const open = stack.shift() as OpenMark;
+  for (const open of stack) {
     if (open.family === 'single' || open.family === 'guillemet-single') {
       dropOpen(context, open, block);
       continue;

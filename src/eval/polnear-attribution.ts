@@ -270,17 +270,34 @@ export const suites: EvalSuite[] = [
           const sources: Segments[] = [];
           const directContents: Segments[] = [];
           const directCues: Segments[] = [];
+          // A direct quote that continues a speaker's earlier quote (no cue of its own) is part of that attribution's content,
+          // as PolNeAR annotates it (a discontinuous content span).
+          const continuations = new Map<object, Segments[number][]>();
+          let lastBySpeaker = new Map<string, object>();
+          const quoteOwner = new Map<object, object>();
+          for (const { attribution, quote } of details.attributions) if (quote) quoteOwner.set(quote, attribution);
+          for (const quote of details.result.quotes) {
+            if (!quote.speaker || quote.kind !== 'direct') continue;
+            const owner = quoteOwner.get(quote);
+            if (owner) lastBySpeaker.set(quote.speaker, owner);
+            else if (!quote.cue) {
+              const attribution = lastBySpeaker.get(quote.speaker);
+              const segment = toFile(quote.start, quote.end);
+              if (attribution && segment) continuations.set(attribution, [...(continuations.get(attribution) ?? []), segment]);
+            }
+          }
+          lastBySpeaker = new Map();
           for (const { attribution: a, quote } of details.attributions) {
             const cue = toFile(a.cueStart, a.cueEnd);
             if (cue) cues.push([cue]);
             const content = quote ? toFile(quote.start, quote.end) : toFile(a.contentStart, a.contentEnd);
-            if (content) contents.push([content]);
+            if (content) contents.push([content, ...(continuations.get(a) ?? [])]);
             if (a.sourceStart !== null && a.sourceEnd !== null) {
               const source = toFile(a.sourceStart, a.sourceEnd);
               if (source) sources.push([source]);
             }
             if (quote?.kind === 'direct' && content) {
-              directContents.push([content]);
+              directContents.push([content, ...(continuations.get(a) ?? [])]);
               if (cue) directCues.push([cue]);
             }
           }

@@ -86,7 +86,7 @@ export function renderLexiconReadme(files: readonly LexiconFileData[]): string {
     }
     if (f.kind === 'loaded-terms') out.push('', '### Entries', '', loadedTermsTable(f.entries));
     if (f.kind === 'entities') {
-      out.push('', '### Entries', '', table(['id', 'name', 'kind', 'aliases', 'metonyms', 'demonyms', 'country'], f.entries.map((e) => [e.id, e.name, e.kind, e.aliases, e.metonyms, e.demonyms, e.country])));
+      out.push('', '### Entries', '', table(['id', 'name', 'kind', 'aliases', 'metonyms', 'demonyms', 'country', 'listed as terrorist by'], f.entries.map((e) => [e.id, e.name, e.kind, e.aliases, e.metonyms, e.demonyms, e.country, e.designations])));
     }
   }
   return `${out.join('\n')}\n`;

@@ -126,8 +126,8 @@ async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGenerator<
  */
 export async function* analyzeInputLines(inputs: readonly string[], options: AnalysisRunOptions = {}): AsyncGenerator<BatchResultLine> {
   const lexiconFiles = [...(options.lexiconFiles ?? [])];
-  // Compiled here even with workers, so a broken user lexicon fails fast with one clear error.
-  const analyze = createArticleAnalyzer(loadLexicons({ extraFiles: lexiconFiles }));
+  // Loaded here even with workers, so a broken user lexicon fails fast with one clear error.
+  const lexicons = loadLexicons({ extraFiles: lexiconFiles });
   const workers = fewArticles(inputs) ? 1 : Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const slots = groupIntoSlots(selectItems(readInputs(inputs, options), options));
   let done = 0;
@@ -143,6 +143,7 @@ export async function* analyzeInputLines(inputs: readonly string[], options: Ana
   };
 
   if (workers === 1) {
+    const analyze = createArticleAnalyzer(lexicons);
     for await (const slot of slots) {
       const lines = slot.kind === 'error' ? [slot.line] : analyzeBatch(analyze, slot.articles);
       report(lines, slot.kind === 'articles' ? slot.articles.reduce((sum, a) => sum + articleChars(a), 0) : 0);

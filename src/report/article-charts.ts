@@ -32,7 +32,7 @@ export function loadedByCategoryChart(record: AnalysisRecord): ChartSpec | null 
     const data = categories.map((c) => loaded.filter((f) => f.category === c && f.voice === voice).length);
     if (data.some((n) => n > 0)) datasets.push({ label: VOICE_LABELS[voice] ?? voice, data, backgroundColor: VOICE_COLOURS[voice] as string });
   }
-  return barChart(categories, datasets, { horizontal: true, stacked: true, xTitle: 'loaded terms' });
+  return barChart(categories, datasets, { horizontal: true, stacked: true, xTitle: 'loaded terms', counts: true });
 }
 
 /** The outlet's own voice against quoted speakers: loaded terms per 1,000 words of each. */
@@ -73,7 +73,7 @@ export function quotedWordsChart(record: AnalysisRecord): ChartSpec | null {
     data: sorted.map((v) => ((v.affiliation ?? 'no affiliation') === aff ? v.quotedWords : null)),
     backgroundColor: seriesColour(i),
   }));
-  return barChart(labels, datasets, { horizontal: true, stacked: true, xTitle: 'quoted words' });
+  return barChart(labels, datasets, { horizontal: true, stacked: true, xTitle: 'quoted words', counts: true });
 }
 
 /** Tone block by block (AFINN valence per 100 words), so a hostile passage stands out. */
@@ -116,7 +116,7 @@ export function targetsChart(record: AnalysisRecord): ChartSpec | null {
   return barChart(
     rows.map((r) => shorten(r.name)),
     datasets,
-    { horizontal: true, stacked: true, xTitle: 'labels aimed at the actor' },
+    { horizontal: true, stacked: true, xTitle: 'labels aimed at the actor', counts: true },
   );
 }
 

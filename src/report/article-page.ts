@@ -86,7 +86,7 @@ function voicesTable(record: AnalysisRecord): string {
       return `<tr><td>${escapeHtml(v.name ?? '(unnamed)')}</td><td>${escapeHtml(v.role ?? '')}</td><td>${escapeHtml(v.affiliation ?? '')}</td><td>${v.anonymous ? 'yes' : ''}</td><td class="n">${v.quotes}</td><td class="n">${v.quotedWords}</td><td>${escapeHtml(verbs)}</td></tr>`;
     })
     .join('\n');
-  return `<div class="tablewrap"><table><thead><tr><th>Name</th><th>Role</th><th>Affiliation</th><th>Anonymous</th><th class="n">Quotes</th><th class="n">Words</th><th>Cue verbs</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="tablewrap"><table class="wrap"><thead><tr><th>Name</th><th>Role</th><th>Affiliation</th><th>Anonymous</th><th class="n">Quotes</th><th class="n">Words</th><th>Cue verbs</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function targetsList(record: AnalysisRecord): string {

@@ -28,6 +28,8 @@ export interface BarOptions {
   readonly xTitle?: string;
   readonly yTitle?: string;
   readonly legend?: boolean;
+  /** The values are counts: no 0.5 ticks. */
+  readonly counts?: boolean;
 }
 
 function axisTitle(text: string | undefined): Record<string, unknown> {
@@ -36,6 +38,8 @@ function axisTitle(text: string | undefined): Record<string, unknown> {
 
 export function barChart(labels: (string | string[])[], datasets: Dataset[], options: BarOptions = {}): ChartSpec {
   const stacked = options.stacked ?? false;
+  const ticks = options.counts ? { ticks: { precision: 0 } } : {};
+  const valueAxis = options.horizontal ? 'x' : 'y';
   return {
     type: 'bar',
     data: { labels, datasets },
@@ -46,8 +50,8 @@ export function barChart(labels: (string | string[])[], datasets: Dataset[], opt
       animation: false,
       plugins: { legend: { display: options.legend ?? true, position: 'bottom', labels: { boxWidth: 14 } } },
       scales: {
-        x: { stacked, beginAtZero: true, ...axisTitle(options.xTitle) },
-        y: { stacked, beginAtZero: true, ...axisTitle(options.yTitle) },
+        x: { stacked, beginAtZero: true, ...axisTitle(options.xTitle), ...(valueAxis === 'x' ? ticks : {}) },
+        y: { stacked, beginAtZero: true, ...axisTitle(options.yTitle), ...(valueAxis === 'y' ? ticks : {}) },
       },
     },
   };

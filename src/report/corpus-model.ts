@@ -160,7 +160,8 @@ export function buildCorpusModel(all: readonly GroupAggregate[]): CorpusModel {
     return {
       group: g.group,
       registry: registry,
-      stateAffiliated: registry !== null && /state|captured|\bSC\b|CaP/iu.test(registry),
+      // The tally key is `type · country`; only the registry type says state-affiliated.
+      stateAffiliated: registry !== null && /^(state|captured)/iu.test(registry.split(' · ')[0] ?? ''),
       articles: g.totals.articles,
       words: g.totals.words,
       estimates: Object.fromEntries(METRICS.map((m) => [m.id, estimate(g, m)])),

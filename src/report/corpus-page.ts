@@ -77,19 +77,23 @@ function actorsSection(model: CorpusModel, noun: string): string {
   const shown = model.actors.slice(0, 20);
   const blocks = shown
     .map((actor) => {
-      const cards = actor.groups
+      const labelled = actor.groups.filter((cell) => cell.labels.length);
+      const cards = labelled
         .slice(0, 8)
         .map((cell) => {
-          const labels = cell.labels.length
-            ? `<ul>${cell.labels
-                .slice(0, 6)
-                .map(([text, count, own]) => `<li><span class="${own ? 'lbl-own' : ''}">${escapeHtml(text)}</span> <span class="muted">×${count}${own ? `, ${own} own voice` : ''}</span></li>`)
-                .join('')}</ul>`
-            : '<p class="muted small">no loaded labels</p>';
+          const labels = `<ul>${cell.labels
+            .slice(0, 6)
+            .map(([text, count, own]) => `<li><span class="${own ? 'lbl-own' : ''}">${escapeHtml(text)}</span> <span class="muted">×${count}${own ? `, ${own} own voice` : ''}</span></li>`)
+            .join('')}</ul>`;
           return `<div class="card"><h4>${escapeHtml(cell.group)}</h4><p class="muted small">${cell.articles} article${cell.articles === 1 ? '' : 's'} · sentiment ${formatNumber(cell.sentiment, 2)}</p>${labels}</div>`;
         })
         .join('');
-      return `<h3>${escapeHtml(actor.name)}</h3><div class="cards">${cards}</div>`;
+      // Groups that covered the actor without loaded labels are a fact too, kept to one line.
+      const plain = actor.groups.filter((cell) => !cell.labels.length);
+      const rest = plain.length
+        ? `<p class="muted small">No loaded labels from: ${plain.map((cell) => `${escapeHtml(cell.group)} (${cell.articles} article${cell.articles === 1 ? '' : 's'}, sentiment ${formatNumber(cell.sentiment, 2)})`).join(' · ')}</p>`
+        : '';
+      return `<h3>${escapeHtml(actor.name)}</h3><div class="cards">${cards}</div>${rest}`;
     })
     .join('\n');
   return `<p class="muted small">Loaded labels aimed at each actor, per ${escapeHtml(noun)}, side by side. <b>Bold</b> labels were used in the ${escapeHtml(noun)}’s own voice; the others came from people it quoted. <a href="${CSV_FILES.actors}" download>Download CSV</a></p>${blocks}`;

@@ -3,7 +3,7 @@
  * by `framelens analyze`), aggregate JSONL (`framelens aggregate`), or anything else,
  * which is analysed on the fly. A file's kind is told by its first line.
  */
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isAggregateLine, parseAggregate } from '../aggregate/read-aggregate.js';
 import type { GroupAggregate } from '../aggregate/schema.js';
@@ -12,19 +12,26 @@ import { ANALYSIS_SCHEMA_ID, ERROR_SCHEMA_ID, OutputRecordSchema, type OutputRec
 
 export type SourceItem = { readonly kind: 'record'; readonly record: OutputRecord } | { readonly kind: 'aggregate'; readonly aggregate: GroupAggregate };
 
-type FileKind = 'records' | 'aggregates' | 'articles';
+type FileKind = 'records' | 'record-array' | 'aggregates' | 'articles';
 
-function firstLine(path: string): string | null {
+/** The first two non-empty lines (a JSON array written by `analyze --format json` opens with `[`). */
+function firstLines(path: string): string[] {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     const text = buffer.subarray(0, read).toString('utf8').replace(/^\uFEFF/u, '');
-    const line = text.split('\n').find((l) => l.trim());
-    return line ?? null;
+    return text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 2);
   } finally {
     closeSync(fd);
   }
+}
+
+function schemaOf(line: string): string | undefined {
+  return /"schema"\s*:\s*"([^"]{1,40})"/u.exec(line.slice(0, 4096))?.[1];
 }
 
 /** Analysis or aggregate JSONL is recognised by the `schema` of its first line, whatever its extension. */
@@ -32,10 +39,11 @@ export function classifyInput(input: string): FileKind {
   if (input === '-' || /^https?:\/\//iu.test(input)) return 'articles';
   try {
     if (!statSync(input).isFile()) return 'articles';
-    const line = firstLine(input);
+    const [line, next] = firstLines(input);
     if (!line) return 'articles';
-    const schema = /"schema"\s*:\s*"([^"]{1,40})"/u.exec(line.slice(0, 4096))?.[1];
-    if (schema === ANALYSIS_SCHEMA_ID || schema === ERROR_SCHEMA_ID) return 'records';
+    const isRecord = (l: string | undefined): boolean => l !== undefined && (schemaOf(l) === ANALYSIS_SCHEMA_ID || schemaOf(l) === ERROR_SCHEMA_ID);
+    if (isRecord(line)) return 'records';
+    if (line.trim() === '[' && isRecord(next)) return 'record-array';
     if (line.includes('framelens/aggregate@')) return 'aggregates';
   } catch {
     // Unreadable inputs are reported by the reader as error records.
@@ -66,14 +74,28 @@ async function* readRecordFile(path: string): AsyncGenerator<SourceItem> {
       yield { kind: 'record', record: { schema: ERROR_SCHEMA_ID, source: where, id: null, error: { code: 'invalid-json', message: `${where} is not JSON` } } };
       continue;
     }
-    const parsed = OutputRecordSchema.safeParse(value);
-    if (parsed.success) {
-      yield { kind: 'record', record: parsed.data };
-    } else {
-      const issue = parsed.error.issues[0];
-      yield { kind: 'record', record: invalid(where, `not a valid analysis record (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`) };
-    }
+    yield toItem(value, where);
   }
+}
+
+function toItem(value: unknown, where: string): SourceItem {
+  const parsed = OutputRecordSchema.safeParse(value);
+  if (parsed.success) return { kind: 'record', record: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { kind: 'record', record: invalid(where, `not a valid analysis record (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid'})`) };
+}
+
+/** `analyze --format json` output: one array, read whole (it is meant for small runs). */
+function* readRecordArray(path: string): Generator<SourceItem> {
+  let values: unknown;
+  try {
+    values = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    yield { kind: 'record', record: { schema: ERROR_SCHEMA_ID, source: path, id: null, error: { code: 'invalid-json', message: `${path} is not valid JSON` } } };
+    return;
+  }
+  const list = Array.isArray(values) ? values : [];
+  for (let i = 0; i < list.length; i++) yield toItem(list[i], `${path}[${i}]`);
 }
 
 async function* readAggregateFile(path: string): AsyncGenerator<SourceItem> {
@@ -90,9 +112,21 @@ async function* readAggregateFile(path: string): AsyncGenerator<SourceItem> {
   }
 }
 
-/** Yields records and aggregates in input order; runs of plain inputs are analysed together. */
+/**
+ * Yields records and aggregates in input order; runs of plain inputs are analysed together.
+ * `--shard i/n` keeps every n-th record of analysis files too (by position across them),
+ * as `analyze` does for articles, so `aggregate --shard` works on either.
+ */
 export async function* readReportSources(inputs: readonly string[], options: AnalysisRunOptions): AsyncGenerator<SourceItem> {
   let pending: string[] = [];
+  let position = 0;
+  const shard = options.shard;
+  async function* sharded(items: AsyncIterable<SourceItem> | Iterable<SourceItem>): AsyncGenerator<SourceItem> {
+    for await (const item of items) {
+      const index = position++;
+      if (!shard || index % shard.count === shard.index) yield item;
+    }
+  }
   async function* flush(): AsyncGenerator<SourceItem> {
     if (!pending.length) return;
     const batch = pending;
@@ -106,7 +140,9 @@ export async function* readReportSources(inputs: readonly string[], options: Ana
       continue;
     }
     yield* flush();
-    yield* kind === 'records' ? readRecordFile(input) : readAggregateFile(input);
+    if (kind === 'records') yield* sharded(readRecordFile(input));
+    else if (kind === 'record-array') yield* sharded(readRecordArray(input));
+    else yield* readAggregateFile(input);
   }
   yield* flush();
 }

@@ -78,6 +78,42 @@ describe('aggregate', () => {
     );
   });
 
+  it('merges exactly for generated records with fractional sentiment and varied findings (property)', () => {
+    const base = [stateMediaRecord, wireRecord];
+    const recordArb = fc.record({
+      from: fc.integer({ min: 0, max: 1 }),
+      id: fc.string({ maxLength: 8 }),
+      outlet: fc.constantFrom('A', 'B', 'C', '__proto__', 'constructor'),
+      keep: fc.integer({ min: 0, max: 14 }),
+      sentiment: fc.double({ min: -50, max: 50, noNaN: true }),
+      entitySentiment: fc.double({ min: -5, max: 5, noNaN: true }),
+      month: fc.constantFrom('2026-01-02', '2026-02-11', null),
+    });
+    fc.assert(
+      fc.property(fc.array(recordArb, { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 12, maxLength: 12 }), fc.constantFrom('outlet', 'month'), (specs, assignment, by) => {
+        const records: OutputRecord[] = specs.map((spec, i) => {
+          const record = base[spec.from]!;
+          return {
+            ...record,
+            id: `${spec.id}#${i}`,
+            outlet: spec.outlet,
+            published: spec.month,
+            findings: record.findings.slice(0, spec.keep),
+            entities: record.entities.map((e) => ({ ...e, sentiment: spec.entitySentiment })),
+            scores: { ...record.scores, sentimentTotal: spec.sentiment },
+          };
+        });
+        const whole = serializeAggregates(aggregate(records, by, 20));
+        const shards: OutputRecord[][] = [[], [], []];
+        records.forEach((record, i) => shards[assignment[i]!]!.push(record));
+        const lines = shards.flatMap((shard) => serializeAggregates(aggregate(shard, by, 20)).split('\n').filter(Boolean));
+        const merged = serializeAggregates(mergeAggregates(lines.map((line, i) => parseAggregate(JSON.parse(line), `line ${i}`)), parseGroupBy(by)));
+        expect(merged).toBe(whole);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('refuses to merge aggregates grouped differently', () => {
     const byMonth = aggregate([wireRecord], 'month');
     expect(() => mergeAggregates(byMonth, parseGroupBy('outlet'))).toThrow(/by month/);

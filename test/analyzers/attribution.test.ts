@@ -70,8 +70,13 @@ describe('attribution: reported speech, quotes and cues', () => {
       quotes: ['indirect tom-hale say «the exercise would go ahead»'],
     },
     {
+      name: 'a pronoun follows the gender a title gives',
+      body: 'Spokeswoman Ana Cole stood beside Mr. Bo Reed at the podium. Reed spoke briefly. She said the talks would resume.',
+      quotes: ['indirect ana-cole say «the talks would resume»'],
+    },
+    {
       name: 'a participial continuation keeps the speaker',
-      body: 'Mayor Rosa Diaz praised the volunteers, saying the city owed them a debt.',
+      body: 'Mayor Rosa Diaz thanked the volunteers, saying the city owed them a debt.',
       quotes: ['indirect rosa-diaz say «the city owed them a debt»'],
     },
     {
@@ -184,6 +189,34 @@ describe('attribution: a wire story with an anonymous source and a named spokesm
     expect(granted?.note).toMatch(/anonymity/);
     const claimed = record.findings.find((f) => f.rule === 'attribution/verb-claim');
     expect(claimed).toMatchObject({ category: 'doubt-verb', weight: 2, polarity: 'negative', source: 'ggt' });
+  });
+});
+
+describe('attribution: a state-media story with damaged quotation marks', () => {
+  const body = readFileSync(new URL('../fixtures/attribution/state-media-visit.txt', import.meta.url), 'utf8');
+  const record = analyze(datasetArticle({ id: 'state-media-visit', source: 'state-media-visit.txt', body }));
+
+  it('credits headline labels, a lede description, pronouns and role references to the officials introduced', () => {
+    expect(quoteLines(record)).toEqual([
+      'indirect salim-harthi : «Gulf states must guard their own waters»',
+      'indirect khalid-rawas : «Outside navies bring no calm to the Gulf»',
+      'indirect salim-harthi say «tanker seizures in the Gulf are fuelled by foreign warships»',
+      'indirect salim-harthi call «on coastal states to patrol the sea lanes together»',
+      'direct salim-harthi point out «Joint patrols by the two navies can protect shipping and deter any repeat of such reckless seizures,»',
+      'indirect nasser-sabah stress «the need for closer trade links between the two countries»',
+      'indirect khalid-rawas tell «the fishing agreement should be renewed quickly»',
+      'direct khalid-rawas say «We believe the Gulf will stay calm only when foreign fleets leave its waters,»',
+      'direct khalid-rawas add «We also believe that trade between our peoples is the best guarantee of peace.»',
+    ]);
+    expect(record.quotes.filter((q) => q.kind === 'direct').every((q) => q.inferredOpen)).toBe(true);
+  });
+
+  it('lists three officials with roles and sides, and no unnamed voice', () => {
+    expect(record.voices).toEqual([
+      { id: 'salim-harthi', name: 'Salim Harthi', role: 'Chairman of Omans Maritime Security Council', affiliation: 'oman', anonymous: false, quotes: 4, quotedWords: 43, verbs: { ':': 1, call: 1, 'point out': 1, say: 1 } },
+      { id: 'khalid-rawas', name: 'Khalid Rawas', role: 'Omans Parliament Speaker', affiliation: 'oman', anonymous: false, quotes: 4, quotedWords: 43, verbs: { ':': 1, add: 1, say: 1, tell: 1 } },
+      { id: 'nasser-sabah', name: 'Nasser Sabah', role: 'Kuwaiti Prime Minister', affiliation: 'kuwait', anonymous: false, quotes: 1, quotedWords: 10, verbs: { stress: 1 } },
+    ]);
   });
 });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEntityFinder } from '../../src/analyzers/entities.js';
@@ -84,6 +87,11 @@ describe('loaded language: targets', () => {
     expect(lines(findings)).toEqual(['malicious malicious narration →us 2', 'destabilizing destabilizing narration →us 2']);
   });
 
+  it('reads a possessive pronoun as the nearest earlier actor of a fitting kind in the sentence', () => {
+    expect(lines(analyze('The smear came from Donald Trump and his henchmen.'))).toEqual(['smear smear narration →- 2', 'henchmen lackey narration →donald-trump 3']);
+    expect(analyze('Trump met Iran and its puppets.')[0]?.target).toBe('iran');
+  });
+
   it('leaves the target null where it cannot be told', () => {
     expect(analyze('Such evil acts must not happen again.')[0]?.target).toBeNull();
   });
@@ -102,6 +110,13 @@ describe('loaded language: context', () => {
     ['The word "terrorist" has lost its meaning.', 'terrorist terrorist narration →- 0 [mention]'],
   ])('%s', (text, expected) => {
     expect(lines(analyze(text))).toEqual([expected]);
+  });
+
+  it('weighs a terror label for a group on the UN sanctions lists as ordinary news wording', () => {
+    expect(lines(analyze('The ISIS terrorist group lost ground. The Hezbollah terrorist group denied it.'))).toEqual([
+      'terrorist group terror-phrase narration →isis 1 [designated]',
+      'terrorist group terror-phrase narration →hezbollah 3',
+    ]);
   });
 
   it('does not read a request ("called for") as distancing', () => {
@@ -165,6 +180,31 @@ describe('loaded language: findings explain themselves', () => {
     const iran = record.entities.find((e) => e.id === 'iran');
     expect(iran?.labels.map((l) => l.rule)).toEqual(['loaded-language/evil', 'loaded-language/regime']);
     expect(record.scores.loadedTerms).toBe(2);
+  });
+});
+
+describe("loaded language: a researcher's own lexicon", () => {
+  const write = (body: unknown): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'framelens-terms-')), 'my-terms.json');
+    writeFileSync(file, JSON.stringify(body));
+    return file;
+  };
+  const envelope = (entries: unknown[]) => ({ id: 'my-terms', kind: 'loaded-terms', version: '1', sources: [{ id: 'me', citation: 'My codebook' }], entries });
+
+  it('adds terms (with inflections) and disables bundled ones by id', () => {
+    const file = write(envelope([
+      { id: 'junta', match: ['junta'], inflect: true, category: 'delegitimizing', weight: 2, polarity: 'negative', note: 'Calls a government a military clique.', source: 'me' },
+      { id: 'evil', disabled: true },
+    ]));
+    const mine = loadLexicons({ extraFiles: [file] });
+    const doc = build({ id: 't', source: 'test', outlet: null, title: null, byline: null, url: null, published: null, fields: {}, removed: [], inputRepairs: [], parts: [{ kind: 'paragraph', text: 'The evil juntas of the region met.' }] });
+    const findings = createLoadedLanguageAnalyzer(mine)(doc, [], { quotes: [], voices: [], findings: [] });
+    expect(findings.map((f) => `${f.text} ${f.rule} ${f.source ?? ''}`)).toEqual(['juntas loaded-language/junta me']);
+  });
+
+  it('names the entry and field of a mistake', () => {
+    const file = write(envelope([{ id: 'shouting', match: ['Shouting  Match'], category: 'loud', weight: 5, polarity: 'negative', note: 'n', source: 'me' }]));
+    expect(() => loadLexicons({ extraFiles: [file] })).toThrow(/my-terms\.json, entry 0 \("shouting"\), field "match\.0"/);
   });
 });
 

@@ -75,6 +75,15 @@ describe('sentiment: per sentence', () => {
     expect(Array.from(result.scoredBySentence ?? [])).toEqual([2, 2]);
   });
 
+  it('splits the valence by voice when given the quotes', () => {
+    const doc = docOf('The talks were a success. "This is a disaster," the minister said. Critics called it a "triumph".');
+    const at = (words: string, kind: 'direct' | 'scare') => ({ start: doc.text.indexOf(words), end: doc.text.indexOf(words) + words.length, kind, speaker: null, cue: null, inferredOpen: false });
+    const result = score(doc, [at('This is a disaster,', 'direct'), at('triumph', 'scare')]);
+    // "success" (+2) and the scare-quoted "triumph" (+4) are the outlet's; "disaster" (-2) the minister's.
+    expect(result.byVoice).toEqual({ own: { total: 6, scored: 2 }, quoted: { total: -2, scored: 1 } });
+    expect(score(doc).byVoice).toBeUndefined();
+  });
+
   it('gives the same result on repeated calls (no shared state)', () => {
     const doc = docOf('A peaceful and happy outcome.');
     expect(score(doc).total).toBe(score(doc).total);

@@ -4,7 +4,7 @@
  * highlights show their tooltip on hover and on keyboard focus, tables sort and filter,
  * and the hostile article runs nothing. Screenshots go to test-artifacts/ for a human look.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -96,7 +96,10 @@ beforeAll(async () => {
     await buildReport(readReportSources([seed], { workers: 1 }), openReportFolder(join(out, 'seed')), { by: parseGroupBy('outlet'), title: 'Seed', articlePages: true });
   }
   if (existsSync(join(examples, 'articles'))) {
-    await buildReport(readReportSources([join(examples, 'articles')], { workers: 1 }), openReportFolder(join(out, 'demo')), { by: parseGroupBy('outlet'), title: 'Demo corpus', articlePages: true });
+    // The demo corpus, as `npm start` reads it: the articles folder and the CSV and JSONL beside it.
+    const demo = [join(examples, 'articles'), ...readdirSync(examples).filter((name) => /\.(csv|jsonl)$/u.test(name)).sort().map((name) => join(examples, name))];
+    await buildReport(readReportSources(demo, { workers: 1 }), openReportFolder(join(out, 'demo')), { by: parseGroupBy('outlet'), title: 'Demo corpus', articlePages: true });
+    await buildReport(readReportSources(demo, { workers: 1 }), openReportFolder(join(out, 'demo-compare')), { by: parseGroupBy('outlet'), title: 'Demo corpus by outlet', articlePages: false });
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
@@ -241,8 +244,12 @@ describe('dashboard', () => {
     const { page, problems, requests } = await open(join(out, 'demo', 'index.html'));
     await expectChartsDrawn(page, 1);
     await page.screenshot({ path: join(artifacts, 'dashboard-demo.png'), fullPage: true });
-    expect(problems).toEqual([]);
-    expect(requests).toEqual([]);
     await page.close();
+    const compare = await open(join(out, 'demo-compare', 'index.html'));
+    await expectChartsDrawn(compare.page, 6);
+    await compare.page.screenshot({ path: join(artifacts, 'compare-demo.png'), fullPage: true });
+    expect([...problems, ...compare.problems]).toEqual([]);
+    expect([...requests, ...compare.requests]).toEqual([]);
+    await compare.page.close();
   });
 });

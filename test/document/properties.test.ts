@@ -124,3 +124,19 @@ describe('document invariants (fast-check)', () => {
     }), { numRuns: 100 });
   });
 });
+
+describe('document builder on pathological input', () => {
+  // Sizes large enough that a quadratic pass would hit the test timeout; no timing is asserted.
+  const cases: [string, string][] = [
+    ['deeply nested single marks', `${'‘a '.repeat(20_000)}x${'’ '.repeat(20_000)}`],
+    ['closing marks only', 'word” '.repeat(10_000)],
+    ['attributions in a row', 'we said,” he said, adding, '.repeat(3_000)],
+    ['opening marks only', '“a '.repeat(20_000)],
+    ['a long run of punctuation before a mark', `${'!'.repeat(60_000)}”`],
+    ['lost apostrophes everywhere', 'Irans top Zorbas main Zorba '.repeat(3_000)],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const doc = buildParts([{ kind: 'paragraph', text }]);
+    checkDocument(doc, 1);
+  });
+});

@@ -51,3 +51,9 @@ export function hostileText(maxUnits = 120): fc.Arbitrary<string> {
 export function hostileArticleText(): fc.Arbitrary<string> {
   return fc.array(hostileText(25), { maxLength: 14 }).map((lines) => lines.join('\n'));
 }
+
+/** Runs per property, scaled by `FRAMELENS_FUZZ_SCALE` (e.g. 20 for a long fuzzing session). */
+export function fuzzRuns(base: number): number {
+  const scale = Number(process.env.FRAMELENS_FUZZ_SCALE ?? '1');
+  return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}

@@ -5,8 +5,8 @@
  * without `--force`, `--resume` loses nothing, and output is byte-identical across runs
  * and worker counts. Needs `npm run build` (the CI runs `npm ci`, which builds).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -97,6 +97,14 @@ describe('framelens analyze (built binary)', () => {
     expect(result.stderr).toContain('"my-term"');
     expect(result.stderr).toContain('weight');
     expect(result.stderr).not.toMatch(STACK);
+    const registry = file('broken-registry.json', JSON.stringify({ id: 'my-registry', kind: 'outlets', version: '1', entries: [{ id: 'caspian-state-news', name: 'Caspian State News', country: 'Caspia', type: 'state-run', stateAffiliated: 'yes', kind: 'outlet', source: 'x', asOf: '2025' }] }));
+    const withRegistry = await runCli(['analyze', STATE_ARTICLE, '--registry', registry, '-j', '1']);
+    expect(withRegistry.status).toBe(2);
+    expect(withRegistry.stdout).toBe('');
+    expect(withRegistry.stderr).toContain('broken-registry.json');
+    expect(withRegistry.stderr).toContain('"caspian-state-news"');
+    expect(withRegistry.stderr).toMatch(/field "type"/);
+    expect(withRegistry.stderr).toMatch(/field "stateAffiliated"/);
   });
 
   it('standard input (-): JSONL records, one per line', async () => {
@@ -105,6 +113,27 @@ describe('framelens analyze (built binary)', () => {
     expect(result.status).toBe(0);
     expect(parseJsonl(result.stdout).map((r) => r.id)).toEqual(['s1', 's2']);
   });
+});
+
+describe('inputs that never end', () => {
+  it.fails('a pipe that keeps sending text stops at --max-article-bytes with a too-large error record (bug: src/input/read-inputs.ts checks the size with stat() only, which is 0 for a FIFO or a device, then reads to the end, so `analyze /dev/zero` or an endless pipe never finishes and memory grows ~300 MB/s)', async () => {
+    const fifo = join(tmp.dir, 'endless.txt');
+    execFileSync('mkfifo', [fifo]);
+    const writer = createWriteStream(fifo);
+    writer.on('error', () => {});
+    // 2 MB now, and the pipe stays open: a reader that waits for the end waits forever.
+    const line = 'Officials said on Monday that the talks would resume. '.repeat(20) + '\n';
+    const feeding = setInterval(() => writer.write(line), 50);
+    for (let i = 0; i < 2_000; i++) writer.write(line);
+    try {
+      const result = await runCli(['analyze', fifo, '--max-article-bytes', '100000', '-j', '1'], { timeoutMs: 10_000 });
+      expect(result.signal).toBeNull();
+      expect(errorCodes(parseJsonl(result.stdout))).toEqual(['too-large']);
+    } finally {
+      clearInterval(feeding);
+      writer.destroy();
+    }
+  }, 30_000);
 });
 
 describe('output files', () => {

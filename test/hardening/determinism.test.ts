@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLexicons } from '../../src/lexicon/load.js';
 import { createArticleAnalyzer } from '../../src/pipeline/analyze-article.js';
-import { hostileArticleText } from './arbitraries.js';
+import { hostileArticleText, fuzzRuns } from './arbitraries.js';
 import { articleFromBody, bundledAnalyzer, readAndAnalyze, repoRoot } from './helpers.js';
 
 const analyze = bundledAnalyzer();
@@ -32,7 +32,7 @@ describe('determinism', () => {
         analyze(articleFromBody(seedLike));
         expect(JSON.stringify(analyze(articleFromBody(a)))).toBe(alone);
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(100) },
     );
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_SCHEMA_ID } from '../../src/schema/record.js';
-import { hostileText } from './arbitraries.js';
+import { hostileText, fuzzRuns } from './arbitraries.js';
 import { readAndAnalyze, outputProblems, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -77,7 +77,7 @@ describe('random HTML', () => {
         expect(records).toHaveLength(1);
         expect(outputProblems(records[0]!)).toEqual([]);
       }),
-      { numRuns: 80 },
+      { numRuns: fuzzRuns(80) },
     );
   });
 

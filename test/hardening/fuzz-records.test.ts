@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_SCHEMA_ID, ERROR_SCHEMA_ID, type OutputRecord } from '../../src/schema/record.js';
-import { hostileText } from './arbitraries.js';
+import { hostileText, fuzzRuns } from './arbitraries.js';
 import { readAndAnalyze, outputProblems, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -85,7 +85,7 @@ describe('corrupted JSONL', () => {
           if (want.expect === 'error') expect(record.schema, `line ${want.lineNumber}: ${want.text.slice(0, 60)}`).toBe(ERROR_SCHEMA_ID);
         });
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -103,7 +103,7 @@ describe('corrupted JSONL', () => {
         expect(records).toHaveLength(lines.length);
         for (const record of records) expect(outputProblems(record)).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 });
@@ -148,7 +148,7 @@ describe('corrupted CSV', () => {
           if (want === 'error') expect(record.schema, `row ${i + 1}: ${JSON.stringify(rows[i]!.cells).slice(0, 80)}`).toBe(ERROR_SCHEMA_ID);
         });
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -180,7 +180,7 @@ describe('corrupted CSV', () => {
         for (const record of records) expect(outputProblems(record)).toEqual([]);
         records.slice(0, intact).forEach((record, i) => expect(record.schema, `intact row ${i + 1}`).toBe(ANALYSIS_SCHEMA_ID));
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -218,5 +218,26 @@ describe('a stray NUL byte in a records file', () => {
     expect(records).toHaveLength(3);
     expect(records[0]!.schema).toBe(ANALYSIS_SCHEMA_ID);
     expect(records[2]!.schema).toBe(ANALYSIS_SCHEMA_ID);
+  });
+});
+
+describe('JSON files (one article or an array)', () => {
+  it('an array of mixed items: one record per item, in order', async () => {
+    const items = [{ id: 'j1', text: BODY }, 42, { id: 'j3' }, null, { id: 'j5', text: BODY }, [1, 2], { id: 'j7', text: '' }, { id: 'j8', text: BODY }];
+    const records = await readAndAnalyze([write('json', JSON.stringify(items))]);
+    expect(records).toHaveLength(items.length);
+    expect(records.map((record) => record.schema === ANALYSIS_SCHEMA_ID)).toEqual([true, false, false, false, true, false, false, true]);
+    for (const record of records) expect(outputProblems(record)).toEqual([]);
+  });
+
+  it('deeply nested and truncated JSON: one error record, no throw', async () => {
+    for (const content of [`${'['.repeat(100_000)}${']'.repeat(100_000)}`, `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, '[{"id": "x", "text": "trunc', '', '\uFEFF']) {
+      const records = await readAndAnalyze([write('json', content)]);
+      expect(records.length).toBeGreaterThanOrEqual(1);
+      for (const record of records) {
+        expect(record.schema).toBe(ERROR_SCHEMA_ID);
+        expect(outputProblems(record)).toEqual([]);
+      }
+    }
   });
 });

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Part } from '../../src/input/article.js';
 import { BlockKindSchema } from '../../src/schema/record.js';
-import { hostileArticleText, hostileText } from './arbitraries.js';
+import { hostileArticleText, hostileText, fuzzRuns } from './arbitraries.js';
 import { articleFromBody, articleFromParts, bundledAnalyzer, readAndAnalyze, outputProblems, recordProblems, tempDir } from './helpers.js';
 
 const analyze = bundledAnalyzer();
@@ -24,7 +24,7 @@ describe('hostile Unicode through createArticleAnalyzer', () => {
         const record = analyze(articleFromBody(body));
         expect(recordProblems(record)).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -35,7 +35,7 @@ describe('hostile Unicode through createArticleAnalyzer', () => {
         const record = analyze(articleFromParts(parts));
         expect(recordProblems(record)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -46,7 +46,7 @@ describe('hostile Unicode through createArticleAnalyzer', () => {
         const record = analyze(articleFromBody(body, { title, byline, outlet, url, published }));
         expect(recordProblems(record)).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -58,7 +58,7 @@ describe('hostile Unicode through createArticleAnalyzer', () => {
         expect(recordProblems(record)).toEqual([]);
         for (const quote of record.quotes) expect(quote.start).toBeLessThanOrEqual(quote.end);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -80,7 +80,7 @@ describe('hostile Unicode through the readers', () => {
         expect(records).toHaveLength(1);
         expect(outputProblems(records[0]!)).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -95,7 +95,7 @@ describe('hostile Unicode through the readers', () => {
         expect(records).toHaveLength(rows.length);
         for (const record of records) expect(outputProblems(record)).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(40) },
     );
   });
 });

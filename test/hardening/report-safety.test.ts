@@ -9,7 +9,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNameAllocator, sanitizeStem } from '../../src/report/safe-names.js';
-import { hostileText } from './arbitraries.js';
+import { hostileText, fuzzRuns } from './arbitraries.js';
 import { runCli, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -48,7 +48,7 @@ describe('file names from article ids', () => {
         }
         expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 

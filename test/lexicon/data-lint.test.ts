@@ -126,6 +126,19 @@ describe('every phrase can match through the real tokenizer', () => {
     expect(failures).toEqual([]);
   });
 
+  it('loaded terms: each exception contains a form of its entry (else it can never apply)', () => {
+    const entries = lexicons['loaded-terms'].entries as readonly LoadedTermsEntry[];
+    const dead: string[] = [];
+    for (const entry of entries) {
+      const forms = expandForms(entry).map(({ text }) => tokenize(text).map((t) => t.base).join(' '));
+      for (const exception of entry.exceptions) {
+        const keys = ` ${tokenize(exception).map((t) => t.base).join(' ')} `;
+        if (!forms.some((form) => keys.includes(` ${form} `))) dead.push(`${entry.id}: "${exception}"`);
+      }
+    }
+    expect(dead).toEqual([]);
+  });
+
   it('entities: each name, alias, metonym and demonym is found as its entity', () => {
     const entries = lexicons.entities.entries as readonly EntitiesEntry[];
     const gazetteer = compileGazetteer(entries, tokenize);

@@ -78,10 +78,29 @@ describe('framelens report', () => {
     expect((await run(reportCommand, [input, '-o', 'out2'])).status).toBe(0);
     await expect(run(reportCommand, [input, '-o', 'out2'])).rejects.toThrow(/already holds a report.*--force/u);
     const first = readFileSync(join(work, 'out2', 'articles', 'tc-2026-0412.html'), 'utf8');
+    const firstIndex = readFileSync(join(work, 'out2', 'index.html'), 'utf8');
     expect((await run(reportCommand, [input, '-o', 'out2', '--force'])).status).toBe(0);
+    expect(readFileSync(join(work, 'out2', 'index.html'), 'utf8')).toBe(firstIndex);
     // Deterministic: the same input gives the same bytes.
     expect(readFileSync(join(work, 'out2', 'articles', 'tc-2026-0412.html'), 'utf8')).toBe(first);
     expect(listFiles(join(work, 'out2')).some((f) => f.includes('.partial'))).toBe(false);
+  });
+
+  it('reads the JSON array written by analyze --format json', async () => {
+    const path = join(work, 'records.json');
+    writeFileSync(path, `[\n${JSON.stringify(stateMediaRecord)},\n${JSON.stringify(wireRecord)}\n]\n`);
+    const { status, stderr } = await run(reportCommand, [path, '-o', 'from-json']);
+    expect(status).toBe(0);
+    expect(stderr).toContain('2 records: 2 analyzed, 0 failed');
+  });
+
+  it('analyses plain article inputs on the fly', async () => {
+    const path = join(work, 'draft.txt');
+    writeFileSync(path, 'Harbour talks resume\n\nOfficials from both ports met on Monday to discuss the harbour agreement, a spokesman said.\n');
+    const { status, stdout } = await run(reportCommand, [path, '-o', 'raw', '-j', '1']);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe(join(work, 'raw', 'index.html'));
+    expect(listFiles(join(work, 'raw', 'articles'))).toHaveLength(1);
   });
 
   it('explains what is missing', async () => {
@@ -147,6 +166,16 @@ describe('framelens aggregate', () => {
     const merged = await run(aggregateCommand, [join(work, 'b.agg.jsonl'), join(work, 'a.agg.jsonl')]);
     expect(merged.stderr).toContain('8 records: 7 analyzed, 1 failed');
     expect(merged.stdout).toBe(readFileSync(join(work, 'whole.agg.jsonl'), 'utf8'));
+  });
+
+  it('shards analysis files with --shard i/n, and the shards merge into the whole', async () => {
+    const whole = jsonl('whole3.jsonl', all);
+    await run(aggregateCommand, [whole, '-o', 'w3.agg.jsonl']);
+    for (const i of [0, 1, 2]) await run(aggregateCommand, [whole, '--shard', `${i}/3`, '-o', `w3-${i}.agg.jsonl`]);
+    const part = readFileSync(join(work, 'w3-0.agg.jsonl'), 'utf8');
+    expect(part).not.toBe(readFileSync(join(work, 'w3.agg.jsonl'), 'utf8'));
+    const merged = await run(aggregateCommand, [0, 1, 2].map((i) => join(work, `w3-${i}.agg.jsonl`)));
+    expect(merged.stdout).toBe(readFileSync(join(work, 'w3.agg.jsonl'), 'utf8'));
   });
 
   it('feeds report and compare, which then show groups but no article list', async () => {

@@ -26,6 +26,19 @@ describe('buildCorpusModel', () => {
     expect(courier.stateAffiliated).toBe(true);
     expect(courier.estimates['stateCreditShare']?.value).toBe(1);
     expect(m.groups[0]!.estimates['stateCreditShare']?.value).toBe(0);
+    // "United States" in a private outlet's registry entry is not "state".
+    expect(m.groups[0]!.registry).toBe('United Kingdom');
+    expect(m.groups[0]!.stateAffiliated).toBe(false);
+  });
+
+  it('marks only state or captured registry types as state-affiliated', () => {
+    const aggregator = createAggregator({ by: parseGroupBy('outlet'), replicates: 10 });
+    aggregator.add(wireRecord);
+    const [group] = aggregator.result();
+    const flag = (registry: string) => buildCorpusModel([{ ...group!, registry: [[registry, 1]] }]).groups[0]!.stateAffiliated;
+    expect(flag('private · United States')).toBe(false);
+    expect(flag('state-controlled · Iran')).toBe(true);
+    expect(flag('captured-public · Hungary')).toBe(true);
   });
 
   it('puts the labels each outlet gives the same actor side by side', () => {

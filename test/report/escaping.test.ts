@@ -61,6 +61,12 @@ describe('hostile articles', () => {
     expect(parseHTML(html).document.querySelector('h1')?.textContent).toBe('<script>t</script>');
   });
 
+  it('render safely on linked pages of large reports, which carry no inline code', () => {
+    const html = renderArticlePage(hostileRecord, { chartJs: { kind: 'file', base: '../assets/' } });
+    auditPage(html);
+    expect(html).not.toMatch(/<script>|<style>/u);
+  });
+
   it('data blocks keep hostile strings intact for the script, and cannot end early', () => {
     const html = renderArticlePage(hostileRecord, { chartJs: { kind: 'inline' } });
     auditPage(html);

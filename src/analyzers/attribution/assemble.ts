@@ -11,6 +11,8 @@ import { lowerBound } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
 
 const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
+/** How many attributions a quote looks back over for its owner. */
+const WINDOW = 50;
 
 interface VoiceDraft {
   id: string;
@@ -149,14 +151,22 @@ export function assembleResult(
     }
     return lo - 1;
   };
+  // Both lists are in text order, so two cursors and a bounded look-back keep this linear.
+  let ap = 0;
+  let dp = 0;
   for (const span of doc.quotes) {
     if (used.has(span)) continue;
     const tokenIndex = lowerBound(tokens, span.start);
     const sentence = (tokens[tokenIndex] as Token | undefined)?.sentence ?? -1;
     if (span.phrase) {
       let owner: { voice: VoiceDraft | null } | null = null;
-      for (const item of attributed) {
-        if (item.a.contentStart <= span.start && span.end <= item.a.contentEnd + 1) owner = item;
+      while (ap < attributed.length && (attributed[ap] as (typeof attributed)[number]).a.contentStart <= span.start) ap++;
+      for (let k = ap - 1; k >= 0 && ap - k <= WINDOW; k--) {
+        const item = attributed[k] as (typeof attributed)[number];
+        if (item.a.contentStart <= span.start && span.end <= item.a.contentEnd + 1) {
+          owner = item;
+          break;
+        }
       }
       const voice = owner ? owner.voice : sentenceSpeakers.get(sentence) ?? null;
       if (voice || owner) {
@@ -170,13 +180,18 @@ export function assembleResult(
     }
     // A direct quote without a cue continues the previous speaker's quote when nobody else spoke in between.
     let previous: { quote: Quote; voice: VoiceDraft | null } | null = null;
-    for (const item of directs) if (item.quote.end <= span.start) previous = item;
+    while (dp < directs.length && (directs[dp] as (typeof directs)[number]).quote.end <= span.start) dp++;
+    if (dp > 0) previous = directs[dp - 1] as (typeof directs)[number];
+    while (ap < attributed.length && (attributed[ap] as (typeof attributed)[number]).a.contentStart <= span.start) ap++;
     let voice: VoiceDraft | null = null;
     if (previous && blockOf(span.start) - blockOf(previous.quote.end) <= 1) {
       const before = previous.quote;
       // Another speaker in between breaks the run, unless that cue is about the same words ("…," he said, according to X).
-      const between = attributed.some((item) => item.a.cueStart > before.end && item.a.cueStart < span.start && item.voice !== previous.voice &&
-        item.a.contentStart >= before.end);
+      let between = false;
+      for (let k = Math.max(0, ap - WINDOW); k < attributed.length && k < ap + 5; k++) {
+        const item = attributed[k] as (typeof attributed)[number];
+        if (item.a.cueStart > before.end && item.a.cueStart < span.start && item.voice !== previous.voice && item.a.contentStart >= before.end) between = true;
+      }
       if (!between) voice = previous.voice;
     }
     const quote: Quote = { start: span.start, end: span.end, kind: 'direct', speaker: voice?.id ?? null, cue: null, inferredOpen: span.inferredOpen };

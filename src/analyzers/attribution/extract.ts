@@ -56,12 +56,19 @@ const AFTER_CUE_BEFORE_THAT = new Set([
   'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
   'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
 ]);
+/** Words that open a clause right after a verb ("showed he was …", "found there were …"). */
+const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'this', 'the', 'a', 'an', 'most', 'many', 'no', 'nearly', 'about', 'more', 'fewer', 'only', 'some']);
+
+/** How many person mentions a role reference looks back (or ahead) over. */
+const MENTION_WINDOW = 200;
 const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'earlier', 'later', 'yesterday', 'today']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
 const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
 interface SalienceState {
   singular: Speaker | null;
+  /** People recently credited or in subject position, most recent first (a few). */
+  recent: Person[];
   plural: Speaker | null;
   thing: Speaker | null;
 }
@@ -104,13 +111,40 @@ export function extractAttributions(
 
   const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
-  const state: SalienceState = { singular: null, plural: null, thing: null };
+  const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
+  const notePerson = (person: Person): void => {
+    const at = state.recent.indexOf(person);
+    if (at >= 0) state.recent.splice(at, 1);
+    state.recent.unshift(person);
+    if (state.recent.length > 4) state.recent.pop();
+  };
+  /** "he"/"she": the most salient speaker whose known gender does not contradict the pronoun. */
+  const resolvePronoun = (norm: string): Speaker | null => {
+    const gender = norm === 'she' ? 'female' : 'male';
+    const current = state.singular;
+    if (current && (current.kind !== 'person' || current.person.gender === null || current.person.gender === gender)) {
+      if (current.kind === 'person' && current.person.gender === null && state.recent.some((p) => p !== current.person && p.gender === gender)) {
+        // A person of the pronoun's known gender is salient too: prefer the one that is certain.
+        const sure = state.recent.find((p) => p.gender === gender) as Person;
+        return { kind: 'person', person: sure };
+      }
+      if (current.kind === 'person' && current.person.gender === null) current.person.gender = gender;
+      return current;
+    }
+    const other = state.recent.find((p) => p.gender === null || p.gender === gender);
+    if (!other) return current;
+    if (other.gender === null) other.gender = gender;
+    return { kind: 'person', person: other };
+  };
   let subjectCursor = 0;
   const out: Attribution[] = [];
 
   const remember = (speaker: Speaker | null): void => {
     if (!speaker) return;
-    if (speaker.kind === 'person') state.singular = speaker;
+    if (speaker.kind === 'person') {
+      state.singular = speaker;
+      notePerson(speaker.person);
+    }
     else if (speaker.kind === 'anonymous') {
       if (speaker.plural) state.plural = speaker;
       else state.singular = speaker;
@@ -120,20 +154,38 @@ export function extractAttributions(
     while (subjectCursor < subjects.length && (subjects[subjectCursor] as (typeof subjects)[number]).tokenStart < uptoToken) {
       const mention = subjects[subjectCursor] as (typeof subjects)[number];
       state.singular = { kind: 'person', person: mention.person };
+      notePerson(mention.person);
       subjectCursor++;
     }
   };
 
   /** The most recent person with a title of `group` mentioned before `before`, else the first after. */
-  const personByGroup = (group: string, before: number): Person | null => {
-    let found: Person | null = null;
-    for (const mention of people.mentions) {
-      if (!mention.person.groups.has(group)) continue;
-      if (mention.tokenStart < before || !found) found = mention.person;
-      if (mention.tokenStart >= before) break;
+  /**
+   * The person of the nearest mention before token `at` that satisfies `test`, else of the
+   * first one after it. The scan is bounded so a long document stays linear.
+   */
+  const nearestPerson = (at: number, test: (person: Person) => boolean): Person | null => {
+    const list = people.mentions;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as People['mentions'][number]).tokenStart < at) lo = mid + 1;
+      else hi = mid;
     }
-    return found;
+    for (let k = lo - 1; k >= 0 && lo - k <= MENTION_WINDOW; k--) {
+      const person = (list[k] as People['mentions'][number]).person;
+      if (test(person)) return person;
+    }
+    for (let k = lo; k < list.length && k - lo < MENTION_WINDOW; k++) {
+      const person = (list[k] as People['mentions'][number]).person;
+      if (test(person)) return person;
+    }
+    return null;
   };
+
+  /** The most recent person with a title of `group` mentioned before `before`, else the first after. */
+  const personByGroup = (group: string, before: number): Person | null => nearestPerson(before, (person) => person.groups.has(group));
 
   /** A definite description ("Iran's top security official"): the person whose role shares a word, else the salient one. */
   const resolveDescription = (start: number, end: number, sentence: number): Person | null => {
@@ -142,15 +194,10 @@ export function extractAttributions(
       const token = tokens[t] as Token;
       if (token.kind === 'word' && !ROLE_STOP.has(token.base) && entityAt[t] === -1) words.add(token.base);
     }
-    let best: Person | null = null;
-    for (const mention of people.mentions) {
-      const role = mention.person.roleWords;
-      let shared = false;
-      for (const word of words) if (role.has(word)) shared = true;
-      if (!shared) continue;
-      best = mention.person;
-      if (mention.tokenStart > start) break;
-    }
+    const best = words.size ? nearestPerson(start, (person) => {
+      for (const word of words) if (person.roleWords.has(word)) return true;
+      return false;
+    }) : null;
     if (best) return best;
     if (state.singular?.kind === 'person') return state.singular.person;
     // Cataphora in a lede: "The country's top diplomat said …" before the name is given.
@@ -176,7 +223,7 @@ export function extractAttributions(
   const resolve = (start: number, end: number, sentence: number, appositive: readonly [number, number] | null): Speaker | null => {
     const head = tokens[end - 1] as Token;
     if (end - start === 1) {
-      if (SINGULAR_PRONOUNS.has(head.norm)) return state.singular;
+      if (SINGULAR_PRONOUNS.has(head.norm)) return resolvePronoun(head.norm);
       if (PLURAL_PRONOUNS.has(head.norm)) return state.plural ?? state.thing ?? state.singular;
       if (head.norm === 'it') return state.thing;
       if (head.kind !== 'word' || (!head.capitalized && DETERMINERS.has(head.norm))) return null;
@@ -247,7 +294,7 @@ export function extractAttributions(
       if (!slug(name)) return null;
       let person = adHoc.get(name) ?? people.persons.get(name);
       if (!person) {
-        person = { key: '', name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set() };
+        person = { key: '', name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set(), gender: null };
         adHoc.set(name, person);
       }
       return { kind: 'person', person };
@@ -489,7 +536,8 @@ export function extractAttributions(
             if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
             if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
           }
-          if (leftContext && words <= 5 && !hasThat && !opensQuote) {
+          // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
+          if (leftContext && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
             content = [trimStart(s0, p), trimEnd(s0, p)];
             // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
             if (content[1] <= content[0]) {
@@ -509,6 +557,17 @@ export function extractAttributions(
             srcEnd = end;
             speaker = resolve(cueEndTok, end, si, null);
             content = [trimStart(s0, p + 1), p + 1];
+            if (content[1] <= content[0]) quoteContent = quoteClosingBefore((tokens[at] as Token).start);
+          } else if (end > cueEndTok && p < s0) {
+            // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the content.
+            const closing = quoteClosingBefore((tokens[at] as Token).start);
+            if (closing) {
+              srcStart = cueEndTok;
+              srcEnd = end;
+              speaker = resolve(cueEndTok, end, si, null);
+              content = [at, at];
+              quoteContent = closing;
+            }
           }
         }
         if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
@@ -604,8 +663,15 @@ export function extractAttributions(
     if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.nounLike) {
-      const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1)));
+      const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
+        // "…,” Viguerie notes." — after a name, at the end of a clause.
+        (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
+    }
+    if (form.entry.clause) {
+      const after = tokens[i + 1];
+      const clause = !!after && i + 1 < s1 && (after.norm === 'that' || after.norm === ':' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm));
+      if (!clause) return false;
     }
     if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm));
     if (prev && BE_FORMS.has(prev.norm)) return false;

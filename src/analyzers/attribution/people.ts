@@ -17,6 +17,8 @@ export interface Person {
   roleWords: Set<string>;
   affiliation: string | null;
   readonly groups: Set<string>;
+  /** From a gendered title ("Mrs.", "spokeswoman") or a pronoun already resolved to the person. */
+  gender: 'female' | 'male' | null;
 }
 
 export interface PersonMention {
@@ -228,7 +230,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
         let person = persons.get(nameText);
         if (!person) {
-          person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set() };
+          person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set(), gender: null };
           persons.set(nameText, person);
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
@@ -243,6 +245,10 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         // "ministry spokesman Jane Doe": an organisation noun just before the title belongs to the role.
         let roleStart = roleStartToken;
         while (roleStart < roleStop && NOT_NAME.has((tokens[roleStart] as Token).base) && !compiled.titles.match(roleStart, baseKey)) roleStart++;
+        for (let t = i; t < nameStart; t++) {
+          const gendered = compiled.titles.match(t, baseKey)?.value.gender;
+          if (gendered && person.gender === null) person.gender = gendered;
+        }
         if (roleStop > roleStart && titleEnds.length) {
           for (let t = roleStart; t < roleStop; t++) {
             const title = compiled.titles.match(t, baseKey);

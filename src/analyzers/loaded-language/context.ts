@@ -34,7 +34,7 @@ export function readContext(tokens: readonly Token[], start: number): TermContex
   }
   // A few words back within the clause: negation and distancing verbs.
   let words = 0;
-  for (let i = start - 1; i >= 0 && words < WINDOW; i--) {
+  for (let i = start - 1, steps = 0; i >= 0 && words < WINDOW && steps < 4 * WINDOW; i--, steps++) {
     const token = tokens[i] as Token;
     if (token.sentence !== anchor.sentence) break;
     if (isQuoteMark(token)) continue;

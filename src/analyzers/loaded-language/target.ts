@@ -34,6 +34,10 @@ export interface TargetResult {
 const NONE: TargetResult = { entity: null, aimed: false, via: null };
 /** Words (not marks) walked over on the way to a possessor. */
 const MAX_SKIP = 6;
+/** Tokens (marks included) walked over at most, whatever they are. */
+const MAX_STEPS = 24;
+/** Mentions looked back over for a pronoun's owner. */
+const MAX_PRONOUN_LOOKBACK = 12;
 
 export function createTargetContext(tokens: readonly Token[], mentions: readonly EntityMention[], loaded: readonly number[], kindOf: (entity: string) => string): TargetContext {
   return { tokens, mentions, loaded, kindOf };
@@ -108,7 +112,7 @@ function pronounOwner(ctx: TargetContext, at: number): TargetResult {
   const kinds = PRONOUN_KINDS[(ctx.tokens[at] as Token).norm];
   const sentence = (ctx.tokens[at] as Token).sentence;
   let k = rangeBefore((m) => (ctx.mentions[m] as EntityMention).tokenStart, ctx.mentions.length, at - 1);
-  for (; k >= 0; k--) {
+  for (let seen = 0; k >= 0 && seen < MAX_PRONOUN_LOOKBACK; k--, seen++) {
     const mention = ctx.mentions[k] as EntityMention;
     if ((ctx.tokens[mention.tokenStart] as Token).sentence !== sentence) break;
     if (kinds === null || kinds === undefined || kinds.has(ctx.kindOf(mention.entity))) return found(mention.entity, 'pronoun');
@@ -134,7 +138,8 @@ function fromLeft(ctx: TargetContext, start: number): TargetResult {
   // other loaded words of the list, commas, "and"/"or" and -ly adverbs to a possessor.
   let j = first;
   let words = 0;
-  while (j >= 0 && words < MAX_SKIP) {
+  // The step cap keeps a run of thousands of commas from making this quadratic.
+  for (let steps = 0; j >= 0 && words < MAX_SKIP && steps < MAX_STEPS; steps++) {
     const token = ctx.tokens[j] as Token;
     const punctuation = isQuoteMark(token) || token.norm === ',';
     const skippable = punctuation || LINKS.has(token.norm) || isLoadedAt(ctx, j) || (token.kind === 'word' && token.norm.endsWith('ly'));

@@ -22,6 +22,12 @@ export const EntitiesEntrySchema = z.object({
    * "George Washington"): a mention inside an occurrence of one of these is dropped.
    */
   exceptions: z.array(z.string().min(1)).default([]),
+  /**
+   * Bodies that list the group as terrorist (`un` for the UN Security Council sanctions
+   * lists). A terror label aimed at a UN-listed group is usual news wording and weighs
+   * less; designations by one side only are not recorded, because they are the dispute.
+   */
+  designations: z.array(z.enum(['un'])).default([]),
   /** For organisations and groups: the entity id of the country they belong to. */
   country: z.string().optional(),
   note: z.string().optional(),

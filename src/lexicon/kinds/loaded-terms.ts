@@ -51,8 +51,12 @@ export const LoadedTermsEntrySchema = z.object({
   /** Intensity 1 (mild) to 3 (strong), before context (negation, hedges) lowers it. */
   weight: z.number().int().min(1).max(3),
   polarity: z.enum(['negative', 'positive', 'neutral']),
-  /** Rough part of speech; decides where the target is looked for (an adjective modifies the noun after it). */
-  pos: z.enum(['adj', 'noun', 'verb', 'adv', 'phrase']),
+  /**
+   * Rough part of speech; decides where the target is looked for first (an adjective
+   * modifies the noun after it, a noun is owned by the word before it). Defaults to
+   * `phrase`, which reads like a noun.
+   */
+  pos: z.enum(['adj', 'noun', 'verb', 'adv', 'phrase']).default('phrase'),
   /**
    * `targeted`: only a finding when an actor can be told (the term is usually neutral
    * otherwise: "regime" alone is a political-science word, "the Iranian regime" is a label);

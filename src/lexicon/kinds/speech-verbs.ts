@@ -52,6 +52,8 @@ export const SpeechVerbEntrySchema = z.object({
   polarity: PolaritySchema,
   /** Takes an addressee before its content ("told reporters that …"). */
   addressee: z.boolean().optional(),
+  /** A cue only before a clause ("found that …", "showed he was …"), not before an object ("found a group"). */
+  clause: z.boolean().optional(),
 });
 
 export const SourceNounEntrySchema = z.object({
@@ -73,6 +75,8 @@ export const TitleEntrySchema = z.object({
   forms: z.array(form).min(1),
   /** Titles of one group refer to one another ("premier" → "Prime Minister"). */
   group: z.string().min(1),
+  /** A gendered title ("spokeswoman", "Mr.") tells "he" from "she". */
+  gender: z.enum(['female', 'male']).optional(),
 });
 
 export const OrganisationEntrySchema = z.object({
