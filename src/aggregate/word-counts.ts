@@ -38,8 +38,25 @@ export function forEachWord(lower: string, visit: (word: string) => void): void 
 }
 
 export function addWordCounts(text: string, counts: Map<string, number>): void {
-  forEachWord(text.toLowerCase(), (word) => {
-    if (word.length < 3 || word.length > 30 || STOPWORDS.has(word)) return;
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  // The same scan as forEachWord, inlined so short and long tokens are skipped before a
+  // string is cut out for them (a fifth of all tokens have one or two letters).
+  while (i < n) {
+    while (i < n && !isWordChar(lower.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+    const mark = lower.charCodeAt(i);
+    if ((mark === 39 || mark === 0x2019) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+    }
+    const length = i - start;
+    if (length < 3 || length > 30) continue;
+    const word = lower.slice(start, i);
+    if (STOPWORDS.has(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
-  });
+  }
 }

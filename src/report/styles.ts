@@ -59,7 +59,7 @@ details summary{cursor:pointer;color:var(--muted)}
 details li{font-size:.9rem;word-break:break-word}
 table{border-collapse:collapse;width:100%;font-size:.9rem;background:var(--card)}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
-table.wrap td{overflow-wrap:anywhere}
+table.wrap td{overflow-wrap:break-word}
 #articles td:first-child{min-width:20rem}
 #articles td:nth-child(3){white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}

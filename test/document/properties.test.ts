@@ -27,61 +27,62 @@ const parts = fc.array(fc.record({ kind, text: partText }), { maxLength: 5 });
 
 const QUOTE_CODES = new Set([0x22, 0x27, 0xab, 0xbb, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2039, 0x203a]);
 
-function checkDocument(doc: Document, partCount: number): void {
+/**
+ * Every invariant of a built document, as a list of broken ones (empty when well-formed).
+ * Plain checks rather than one `expect` per element keep large documents cheap to verify.
+ */
+function documentProblems(doc: Document, partCount: number): string[] {
+  const problems: string[] = [];
   const n = doc.text.length;
-  const within = (s: { start: number; end: number }): void => {
-    expect(s.start).toBeGreaterThanOrEqual(0);
-    expect(s.start).toBeLessThanOrEqual(s.end);
-    expect(s.end).toBeLessThanOrEqual(n);
+  const check = (ok: boolean, what: string): void => {
+    if (!ok && problems.length < 10) problems.push(what);
   };
-  expect(doc.blocks).toHaveLength(partCount);
+  const within = (s: { start: number; end: number }, what: string): void => {
+    check(s.start >= 0 && s.start <= s.end && s.end <= n, `${what} ${s.start}-${s.end} outside 0-${n}`);
+  };
+  check(doc.blocks.length === partCount, `${doc.blocks.length} blocks for ${partCount} parts`);
   doc.blocks.forEach((block, i) => {
-    within(block);
-    if (i > 0) expect(block.start).toBeGreaterThanOrEqual(doc.blocks[i - 1]!.end);
+    within(block, `block ${i}`);
+    if (i > 0) check(block.start >= doc.blocks[i - 1]!.end, `block ${i} overlaps the one before`);
   });
   doc.tokens.forEach((token, i) => {
-    within(token);
-    expect(token.end).toBeGreaterThan(token.start);
-    if (i > 0) expect(token.start).toBeGreaterThanOrEqual(doc.tokens[i - 1]!.end);
-    for (let k = token.start; k < token.end; k++) expect((CHAR_CLASS[doc.text.charCodeAt(k)]! & 15) === CC_SPACE).toBe(false);
-    expect(token.norm.length).toBeGreaterThan(0);
-    const sentence = doc.sentences[token.sentence]!;
-    expect(token.start).toBeGreaterThanOrEqual(sentence.start);
-    expect(token.end).toBeLessThanOrEqual(sentence.end);
+    within(token, `token ${i}`);
+    check(token.end > token.start, `token ${i} is empty`);
+    if (i > 0) check(token.start >= doc.tokens[i - 1]!.end, `token ${i} overlaps the one before`);
+    for (let k = token.start; k < token.end; k++) check((CHAR_CLASS[doc.text.charCodeAt(k)]! & 15) !== CC_SPACE, `token ${i} holds a space`);
+    check(token.norm.length > 0, `token ${i} has an empty norm`);
+    const sentence = doc.sentences[token.sentence];
+    check(!!sentence && token.start >= sentence.start && token.end <= sentence.end, `token ${i} outside its sentence`);
   });
   let expectedTokenStart = 0;
   doc.sentences.forEach((sentence, i) => {
-    within(sentence);
-    expect(sentence.tokenStart).toBe(expectedTokenStart);
-    expect(sentence.tokenEnd).toBeGreaterThan(sentence.tokenStart);
+    within(sentence, `sentence ${i}`);
+    check(sentence.tokenStart === expectedTokenStart && sentence.tokenEnd > sentence.tokenStart, `sentence ${i} token range`);
     expectedTokenStart = sentence.tokenEnd;
-    const block = doc.blocks[sentence.block]!;
-    expect(sentence.start).toBeGreaterThanOrEqual(block.start);
-    expect(sentence.end).toBeLessThanOrEqual(block.end);
-    if (i > 0) expect(sentence.start).toBeGreaterThanOrEqual(doc.sentences[i - 1]!.end);
+    const block = doc.blocks[sentence.block];
+    check(!!block && sentence.start >= block.start && sentence.end <= block.end, `sentence ${i} outside its block`);
+    if (i > 0) check(sentence.start >= doc.sentences[i - 1]!.end, `sentence ${i} overlaps the one before`);
   });
-  expect(expectedTokenStart).toBe(doc.tokens.length);
-  for (const repair of doc.repairs) within(repair);
+  check(expectedTokenStart === doc.tokens.length, 'sentences do not cover every token');
+  doc.repairs.forEach((repair, i) => within(repair, `repair ${i}`));
+  // Sorted by start, outer first: a stack of enclosing ends checks "disjoint or nested" in one pass.
+  const enclosing: number[] = [];
   doc.quotes.forEach((quote, i) => {
-    within(quote);
-    expect(doc.blocks.some((b) => b.start <= quote.start && quote.end <= b.end)).toBe(true);
-    if (quote.openMark !== null) {
-      expect(quote.openMark).toBeLessThan(quote.start);
-      expect(QUOTE_CODES.has(doc.text.charCodeAt(quote.openMark))).toBe(true);
-    }
-    if (quote.closeMark !== null) {
-      expect(quote.closeMark).toBeGreaterThanOrEqual(quote.end);
-      expect(QUOTE_CODES.has(doc.text.charCodeAt(quote.closeMark))).toBe(true);
-    }
-    expect(quote.inferredOpen).toBe(quote.openMark === null && quote.closeMark !== null ? true : quote.inferredOpen);
-    if (i > 0) expect(quote.start).toBeGreaterThanOrEqual(doc.quotes[i - 1]!.start);
-    // Non-overlapping except nesting.
-    for (const other of doc.quotes.slice(0, i)) {
-      const disjoint = other.end <= quote.start || quote.end <= other.start;
-      const nested = (other.start <= quote.start && quote.end <= other.end) || (quote.start <= other.start && other.end <= quote.end);
-      expect(disjoint || nested).toBe(true);
-    }
+    within(quote, `quote ${i}`);
+    check(doc.blocks.some((b) => b.start <= quote.start && quote.end <= b.end), `quote ${i} crosses blocks`);
+    if (quote.openMark !== null) check(quote.openMark < quote.start && QUOTE_CODES.has(doc.text.charCodeAt(quote.openMark)), `quote ${i} open mark`);
+    if (quote.closeMark !== null) check(quote.closeMark >= quote.end && QUOTE_CODES.has(doc.text.charCodeAt(quote.closeMark)), `quote ${i} close mark`);
+    if (quote.openMark === null) check(quote.inferredOpen, `quote ${i} has no opening mark but is not inferred`);
+    if (i > 0) check(quote.start >= doc.quotes[i - 1]!.start, `quote ${i} out of order`);
+    while (enclosing.length && enclosing[enclosing.length - 1]! <= quote.start) enclosing.pop();
+    if (enclosing.length) check(quote.end <= enclosing[enclosing.length - 1]!, `quote ${i} overlaps without nesting`);
+    enclosing.push(quote.end);
   });
+  return problems;
+}
+
+function checkDocument(doc: Document, partCount: number): void {
+  expect(documentProblems(doc, partCount)).toEqual([]);
 }
 
 describe('document invariants (fast-check)', () => {

@@ -429,7 +429,7 @@ export function extractAttributions(
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
-        if (own && i - s0 >= 1 && i - s0 <= 6 && i + 1 < s1) {
+        if (((own && i - s0 >= 1 && i - s0 <= 6) || bodyColonSpeaker(i, s0) >= 0) && i + 1 < s1) {
           const hit = compiled.verbs.match(i, normKey);
           if (hit) cues.push({ at: i, length: 1, form: hit.value });
         }
@@ -465,7 +465,8 @@ export function extractAttributions(
       let quoteContent: { start: number; end: number } | null = null;
 
       if (form.entry.frame === 'colon') {
-        srcStart = trimStart(s0, at);
+        const bodyStart = own ? -1 : bodyColonSpeaker(at, s0);
+        srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
         srcEnd = at;
         if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
         if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) && !compiled.titles.has((tokens[srcStart] as Token).base))) continue;
@@ -646,6 +647,22 @@ export function extractAttributions(
     return null;
   }
 
+  /**
+   * In body text a colon credits what follows only after a bare name at the start of a
+   * sentence or after a dash ("Jane Doe: …", "– Pew Research: “…”"), as in transcripts
+   * and round-ups. Returns the name's first token, or -1.
+   */
+  function bodyColonSpeaker(colon: number, s0: number): number {
+    let k = colon;
+    while (k > s0 && colon - k < 4 && isNameWord(text, tokens[k - 1] as Token)) k--;
+    if (k === colon) return -1;
+    if (k > s0 && tokens[k - 1]?.norm !== '-') return -1;
+    const count = colon - k;
+    const last = tokens[colon - 1] as Token;
+    if (count >= 2 || people.bySurname.has(last.base)) return NOT_NAME.has((tokens[k] as Token).base) ? -1 : k;
+    return -1;
+  }
+
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
   function quoteClosingBefore(offset: number): { start: number; end: number } | null {
     for (const quote of doc.quotes) {
@@ -670,7 +687,8 @@ export function extractAttributions(
     }
     if (form.entry.clause) {
       const after = tokens[i + 1];
-      const clause = !!after && i + 1 < s1 && (after.norm === 'that' || after.norm === ':' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm));
+      // …or nothing at all: a trailing attribution ("…,” she continued.").
+      const clause = !after || i + 1 >= s1 || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
     if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm));
