@@ -56,7 +56,7 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
     const attribution = attribute(doc, mentions);
     const loaded = findLoadedLanguage(doc, mentions, attribution);
     const provenance = findProvenance(doc);
-    const sentiment = scoreSentiment(doc);
+    const sentiment = scoreSentiment(doc, attribution.quotes);
     const findings = sortFindings([...loaded, ...attribution.findings, ...provenance.findings]);
     const entities = buildEntities(doc, mentions, findings, sentiment);
     const a = doc.article;

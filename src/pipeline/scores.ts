@@ -92,6 +92,9 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
     distancingCues: distancing,
     stateAffiliatedCredits: record.provenance.credits.filter((c) => c.stateAffiliated).length,
     sentiment: words > 0 ? round(sentiment.total / words) : 0,
+    // Valence per word in the outlet's own text and in quoted speech: whose tone is it?
+    sentimentOwnVoice: sentiment.byVoice && ownWords > 0 ? round(sentiment.byVoice.own.total / ownWords) : 0,
+    sentimentQuoted: sentiment.byVoice && quotedWords > 0 ? round(sentiment.byVoice.quoted.total / quotedWords) : 0,
     sentimentTotal: round(sentiment.total),
   };
 }

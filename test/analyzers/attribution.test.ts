@@ -85,6 +85,21 @@ describe('attribution: reported speech, quotes and cues', () => {
       quotes: ['indirect company say «profits fell»'],
     },
     {
+      name: 'a transcript line credits the words after the colon to the name before it',
+      body: 'Maria Lopez: We never agreed to those terms.',
+      quotes: ['indirect maria-lopez : «We never agreed to those terms»'],
+    },
+    {
+      name: 'a verb that needs a clause is no cue before an object',
+      body: 'At the college, Amy Park found a group of friends.',
+      quotes: [],
+    },
+    {
+      name: 'the same verb before a clause is a cue',
+      body: 'Amy Park found that the survey had undercounted renters.',
+      quotes: ['indirect amy-park find «the survey had undercounted renters»'],
+    },
+    {
       name: 'a noun that looks like a verb is not a cue',
       body: 'The report was published on Friday and its claims were disputed.',
       quotes: [],

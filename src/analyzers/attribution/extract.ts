@@ -57,7 +57,7 @@ const AFTER_CUE_BEFORE_THAT = new Set([
   'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
 ]);
 /** Words that open a clause right after a verb ("showed he was …", "found there were …"). */
-const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'this', 'the', 'a', 'an', 'most', 'many', 'no', 'nearly', 'about', 'more', 'fewer', 'only', 'some']);
+const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'nearly', 'more', 'fewer', 'only']);
 
 /** How many person mentions a role reference looks back (or ahead) over. */
 const MENTION_WINDOW = 200;
