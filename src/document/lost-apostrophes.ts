@@ -8,6 +8,7 @@
  */
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { Repair } from '../schema/record.js';
+import { CC_LETTER, CHAR_CLASS } from './char-class.js';
 import type { MutableToken } from './tokenize.js';
 
 export interface NameIndex {
@@ -175,7 +176,7 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
     pending.push({ index: k, stem, form: norm });
   }
   if (pending.length) {
-    const evidence = collectEvidence(tokens, new Set(pending.map((p) => p.stem)), new Set(pending.map((p) => p.form)));
+    const evidence = collectEvidence(text, tokens, capitals, new Set(pending.map((p) => p.stem)), new Set(pending.map((p) => p.form)));
     for (const { index, stem, form } of pending) {
       if (evidence.get(stem) === true && !evidence.has(form)) repaired.push(index);
     }
@@ -200,25 +201,42 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
  * in lower case; false when it writes it in lower case; absent when not at all. For each
  * "-s" form: present when the article also uses it where no possessive fits (before a
  * stop or a verb: "the Roberts ruling … Roberts said"), which makes it a name or plural.
+ *
+ * Capitalized uses come from the tokenizer's list of capitalized words; lower-case uses
+ * from a native substring search, so no pass over every token is needed.
  */
-function collectEvidence(tokens: readonly MutableToken[], stems: ReadonlySet<string>, forms: ReadonlySet<string>): Map<string, boolean> {
+function collectEvidence(
+  text: string, tokens: readonly MutableToken[], capitals: readonly number[], stems: ReadonlySet<string>, forms: ReadonlySet<string>,
+): Map<string, boolean> {
   const evidence = new Map<string, boolean>();
-  for (let k = 0; k < tokens.length; k++) {
+  for (const stem of stems) if (writtenInLowerCase(text, stem)) evidence.set(stem, false);
+  for (const k of capitals) {
     const token = tokens[k] as MutableToken;
     if (token.kind !== 'word') continue;
     if (forms.has(token.norm)) {
-      // Only capitalized uses count: "parliaments must" (a common plural) says nothing about "Parliaments".
-      if (!token.capitalized) continue;
       const next = tokens[k + 1];
       if (!next || next.sentence !== token.sentence || next.kind !== 'word' || (!next.capitalized && nextMayBeVerb(next))) evidence.set(token.norm, false);
       continue;
     }
     const word = token.possessive ? token.base : token.norm;
-    if (!stems.has(word)) continue;
-    if (!token.capitalized) evidence.set(word, false);
-    else if (evidence.get(word) !== false && !isSentenceInitial(tokens, k)) evidence.set(word, true);
+    if (!stems.has(word) || evidence.get(word) === false) continue;
+    if (!isSentenceInitial(tokens, k)) evidence.set(word, true);
   }
   return evidence;
+}
+
+function isLetterAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  return ((CHAR_CLASS[code] as number) & 15) === CC_LETTER;
+}
+
+/** True when `word` (lower case) occurs in `text` as a whole word, written in lower case. */
+function writtenInLowerCase(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetterAt(text, at - 1) && !isLetterAt(text, at + word.length)) return true;
+  }
+  return false;
 }
 
 function matchesMultiWord(tokens: readonly MutableToken[], k: number, stem: string, names: NameIndex): boolean {
