@@ -1,10 +1,16 @@
 /**
  * Lost possessive apostrophes: text saved through a bad encoding often reads "Irans top
  * security official" for "Iran’s top security official". A capitalized word ending in "s"
- * is read as a possessive when its stem is a known name (the entities gazetteer, or a
- * capitalized word written elsewhere in the same article) and the next word is one a
- * possessive can govern (not a verb or function word: "Americans will", "Kurds say" stay
- * plurals). Only the token copy changes (`base`, `possessive`); the text is not rewritten.
+ * is read as a possessive when
+ *  - its stem is a name in the entities gazetteer (name, alias, metonym; not a person, whose
+ *    plural is a family: "the Clintons"), and the next word could follow a possessive (not a
+ *    verb, adverb or function word: "Americans will", "Kurds say" stay plurals); or
+ *  - its stem is a name only by the article's own evidence — written capitalized inside a
+ *    sentence elsewhere and never in lower case — and stricter conditions hold: the word does
+ *    not open its sentence, the next word is lower case and not verb-like, the stem is not a
+ *    title or group noun ("Senators", "Latinos"), and the "-s" form is not used elsewhere
+ *    where no possessive fits ("Parliaments main priorities" passes; "Roberts said" does not).
+ * Only the token copy changes (`base`, `possessive`); the text is not rewritten.
  */
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { Repair } from '../schema/record.js';
@@ -112,8 +118,8 @@ function nextReadsAsVerb(next: MutableToken): boolean {
 }
 
 /**
- * The stricter test for names known only from the article: past tenses and "-ing" forms
- * too ("Muslims fleeing", "Democrats won"), although they lose "Tbilisis backing".
+ * The stricter test for names known only from the article: "-ed" and "-ing" forms too
+ * ("Muslims fleeing", "Officials noted"), although that loses "Tbilisis backing".
  */
 function nextMayBeVerb(next: MutableToken): boolean {
   const norm = next.norm;

@@ -141,7 +141,8 @@ function scanBlock(context: Context, blockIndex: number): void {
   const { text, blocks } = context;
   const block = blocks[blockIndex] as Block;
   const stack: OpenMark[] = [];
-  // End (after the closing mark) of the last quote closed in this block: inferred starts stay after it.
+  // Just after the last closing mark seen in this block: an inferred start stays after it,
+  // so an inferred quote never overlaps an earlier one (and nests inside any still open).
   let floor = block.start;
   const charAt = (i: number): number => (i < block.start || i >= block.end ? -1 : text.charCodeAt(i));
   // A single-character-class search (native, no backtracking) visits only the marks.
@@ -235,7 +236,7 @@ function scanBlock(context: Context, blockIndex: number): void {
       while (stack.length - 1 > at) dropOpen(context, stack.pop() as OpenMark, block);
       const open = stack.pop() as OpenMark;
       pushQuote(context, open.offset + 1, i, open.offset, i, null);
-      if (stack.length === 0) floor = i + 2;
+      floor = i + 2;
       continue;
     }
     if (openIndex >= 0) {
@@ -243,13 +244,13 @@ function scanBlock(context: Context, blockIndex: number): void {
       while (stack.length - 1 > openIndex) dropOpen(context, stack.pop() as OpenMark, block);
       const open = stack.pop() as OpenMark;
       pushQuote(context, open.offset + 1, i, open.offset, i, null);
-      if (stack.length === 0) floor = i + 1;
+      floor = i + 1;
       continue;
     }
     if (family === 'single' || family === 'guillemet-single') continue; // an apostrophe, after all
     const lower = Math.max(floor, stack.length ? (stack[stack.length - 1] as OpenMark).offset + 1 : block.start);
     inferOpen(context, blockIndex, i, lower);
-    if (stack.length === 0) floor = i + 1;
+    floor = i + 1;
   }
   // Marks still open at the paragraph end.
   for (const open of stack) {

@@ -147,7 +147,10 @@ function boundaryAfter(
     }
   }
   if (!boundary && end === index + 1 && end < blockEndToken) {
-    boundary = gapHasNewline(text, token.end, (tokens[end] as MutableToken).start);
+    // A line break inside a block ends a sentence (header lines, one-sentence-per-line
+    // corpora), unless the next line goes on in lower case: a hard-wrapped sentence.
+    const next = tokens[end] as MutableToken;
+    boundary = gapHasNewline(text, token.end, next.start) && !(next.kind === 'word' && !next.capitalized);
   }
   return boundary ? end : -1;
 }

@@ -56,8 +56,12 @@ export interface Document {
   readonly text: string;
   readonly blocks: readonly Block[];
   readonly removed: readonly Removed[];
+  /** Sorted by `start` (the article's whole-record input repairs, at 0, come first). */
   readonly repairs: readonly Repair[];
+  /** Sorted, non-overlapping, never containing whitespace. Read them with `src/document/lookup.ts`. */
   readonly tokens: readonly Token[];
+  /** In text order; together they cover every token; a sentence never crosses a block. */
   readonly sentences: readonly Sentence[];
+  /** Sorted by `start`, an enclosing quote before the quotes nested in it; none crosses a block. */
   readonly quotes: readonly QuoteSpan[];
 }

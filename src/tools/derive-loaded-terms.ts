@@ -40,67 +40,68 @@ import { datasetArticle, isHeldOut } from '../eval/types.js';
 export interface FormStats {
   ptcSeen: number;
   ptcInside: number;
+  /** Distinct PTC articles with at least one occurrence inside a span. */
+  ptcArticlesInside: number;
   babeSeen: number;
   babeMarked: number;
 }
 
 export interface DeriveOptions {
-  /** Fewest occurrences (PTC occurrences plus BABE sentences) a form needs. */
+  /** Fewest occurrences (PTC occurrences plus BABE sentences) a subjective-list form needs. */
   readonly minCount: number;
   /** Lowest smoothed share of occurrences inside gold spans or marked biased. */
   readonly minRate: number;
+  /** Fewest distinct documents (PTC articles, BABE sentences) that mark it: one article's pet word is not evidence. */
+  readonly minDocuments: number;
+  /** Stricter bars for words outside the subjectivity lists (the data alone must carry them). */
+  readonly openMinCount: number;
+  readonly openMinRate: number;
+  readonly openMinDocuments: number;
   /** Smoothed rate from which an entry weighs 2 instead of 1. */
   readonly strongRate: number;
 }
 
-export const DEFAULT_OPTIONS: DeriveOptions = { minCount: 3, minRate: 0.5, strongRate: 0.75 };
+export const DEFAULT_OPTIONS: DeriveOptions = { minCount: 3, minRate: 0.5, minDocuments: 2, openMinCount: 5, openMinRate: 0.6, openMinDocuments: 3, strongRate: 0.75 };
 
 /**
- * Subjective words that the annotated data marks often enough but that a reader of news
- * would not call loaded on their own: topic words, ordinary verbs of conflict and law,
- * and evaluations that reports need. Each line says why.
+ * Words that the annotated data marks often enough but that a reader of news would not
+ * call loaded on their own (topic words, ordinary verbs of conflict and law, literal
+ * meanings, feelings reported of people), grouped by the reason they are left out.
  */
-export const DENIED: Readonly<Record<string, string>> = {
-  // Topic nouns: annotators mark the frame around them, the word itself is the subject.
-  abortion: 'topic word', immigration: 'topic word', terror: 'owned by a targeted entry', war: 'topic word',
-  crisis: 'ordinary news word', attack: 'ordinary news word', attacks: 'ordinary news word', attacked: 'ordinary news word',
-  killed: 'ordinary news word', kill: 'ordinary news word', killing: 'ordinary news word', death: 'ordinary news word', dead: 'ordinary news word',
-  violence: 'ordinary news word', violent: 'ordinary news word', illegal: 'legal status, loaded only in fixed phrases', illegally: 'legal status',
-  police: 'ordinary news word', protest: 'ordinary news word', protests: 'ordinary news word', conservative: 'political label in ordinary use',
-  liberal: 'political label in ordinary use', liberals: 'political label in ordinary use', conservatives: 'political label in ordinary use',
-  progressive: 'political label in ordinary use', controversial: 'reporting word', critics: 'reporting word', criticism: 'reporting word',
-  support: 'ordinary word', supporters: 'ordinary word', free: 'ordinary word', like: 'ordinary word', right: 'ordinary word', well: 'ordinary word',
-  just: 'ordinary word', even: 'ordinary word', only: 'ordinary word', fair: 'ordinary word', clear: 'ordinary word', help: 'ordinary word',
-  poor: 'ordinary word', hard: 'ordinary word', die: 'ordinary word', died: 'ordinary word', fear: 'ordinary word', fears: 'ordinary word',
-  concern: 'ordinary word', concerns: 'ordinary word', threat: 'ordinary news word', threats: 'ordinary news word', warned: 'reporting verb',
-  claim: 'reporting word (the attribution analyzer owns doubt verbs)', claims: 'reporting word', claimed: 'reporting word',
-  accused: 'reporting word', alleged: 'hedge (context rule)', allegedly: 'hedge', suspect: 'ordinary news word', victims: 'ordinary news word',
-  victim: 'ordinary news word', refugees: 'ordinary news word', racist: 'owned by name-calling context; usually reported', racism: 'topic word',
-  hate: 'topic word (hate crime, hate speech)', rape: 'crime name', murder: 'crime name', murdered: 'crime name', abuse: 'crime name', fraud: 'crime name',
-  corruption: 'topic word', corrupt: 'topic word in anti-corruption reporting', extremist: 'used by security services and courts',
-  extremists: 'used by security services and courts', extremism: 'topic word', cancer: 'disease name', disease: 'ordinary word',
-  gun: 'topic word', guns: 'topic word', love: 'ordinary word', god: 'ordinary word', religious: 'ordinary word', christian: 'ordinary word',
-  muslim: 'ordinary word', jewish: 'ordinary word', black: 'ordinary word', white: 'ordinary word', gay: 'ordinary word', transgender: 'ordinary word',
-  women: 'ordinary word', sexual: 'ordinary word', assault: 'crime name', harassment: 'crime name', danger: 'ordinary word', dangerous: 'ordinary word',
-  risk: 'ordinary word', problem: 'ordinary word', problems: 'ordinary word', issue: 'ordinary word', wrong: 'ordinary word', bad: 'ordinary word',
-  good: 'ordinary word', best: 'ordinary word', great: 'ordinary word', better: 'ordinary word', important: 'ordinary word', leading: 'ordinary word',
-  top: 'ordinary word', strong: 'ordinary word', powerful: 'ordinary word', huge: 'ordinary word', big: 'ordinary word', new: 'ordinary word',
-  really: 'ordinary word', very: 'ordinary word', much: 'ordinary word', many: 'ordinary word', most: 'ordinary word', never: 'ordinary word',
-  defend: 'ordinary word', freedom: 'ordinary word', justice: 'ordinary word', security: 'ordinary word', peace: 'ordinary word', safe: 'ordinary word',
-  trump: 'a name (and a card game)', force: 'ordinary word', forced: 'ordinary word', failed: 'ordinary word', fail: 'ordinary word',
-  deny: 'reporting word', denied: 'reporting word', admitted: 'reporting word', revealed: 'reporting word', reveal: 'reporting word',
-  exposed: 'reporting word', secret: 'ordinary word', secretly: 'ordinary word', lost: 'ordinary word', loss: 'ordinary word',
-  cut: 'ordinary word', cuts: 'ordinary word', ban: 'ordinary word', banned: 'ordinary word', block: 'ordinary word', blocked: 'ordinary word',
-  fight: 'ordinary word', fighting: 'ordinary word', struggle: 'ordinary word', battle: 'ordinary word', conflict: 'ordinary word',
-  hostile: 'ordinary news word', enemy: 'ordinary news word', enemies: 'ordinary news word', opposition: 'ordinary news word',
-  racial: 'ordinary word', hispanic: 'ordinary word', emergency: 'ordinary word', damage: 'ordinary word', destroyed: 'ordinary news word',
-  destroy: 'ordinary news word', destruction: 'ordinary news word', injured: 'ordinary news word', wounded: 'ordinary news word',
-  sanctions: 'ordinary news word', lawsuit: 'ordinary news word', sued: 'ordinary news word', arrest: 'ordinary news word', arrested: 'ordinary news word',
-  charged: 'ordinary news word', guilty: 'ordinary news word', convicted: 'ordinary news word', prison: 'ordinary news word', jail: 'ordinary news word',
-};
+export const DENIED_GROUPS: readonly (readonly [reason: string, words: readonly string[]])[] = [
+  ['topic word', ['abortion', 'immigration', 'war', 'racism', 'corruption', 'extremism', 'gun', 'guns']],
+  ['owned by a targeted entry', ['terror']],
+  ['ordinary news word', ['crisis', 'attack', 'attacks', 'attacked', 'killed', 'kill', 'killing', 'death', 'dead', 'violence', 'violent', 'police', 'protest', 'protests', 'threat', 'threats', 'suspect', 'victims', 'victim', 'refugees', 'hostile', 'enemy', 'enemies', 'opposition', 'destroyed', 'destroy', 'destruction', 'injured', 'wounded', 'sanctions', 'lawsuit', 'sued', 'arrest', 'arrested', 'charged', 'guilty', 'convicted', 'prison', 'jail']],
+  ['legal status, loaded only in fixed phrases', ['illegal']],
+  ['legal status', ['illegally']],
+  ['political label in ordinary use', ['conservative', 'liberal', 'liberals', 'conservatives', 'progressive']],
+  ['reporting word', ['controversial', 'critics', 'criticism', 'claims', 'claimed', 'accused', 'deny', 'denied', 'admitted', 'revealed', 'reveal', 'exposed']],
+  ['ordinary word', ['support', 'supporters', 'free', 'like', 'right', 'well', 'just', 'even', 'only', 'fair', 'clear', 'help', 'poor', 'hard', 'die', 'died', 'fear', 'fears', 'concern', 'concerns', 'disease', 'love', 'god', 'religious', 'christian', 'muslim', 'jewish', 'black', 'white', 'gay', 'transgender', 'women', 'sexual', 'danger', 'dangerous', 'risk', 'problem', 'problems', 'issue', 'wrong', 'bad', 'good', 'best', 'great', 'better', 'important', 'leading', 'top', 'strong', 'powerful', 'huge', 'big', 'new', 'really', 'very', 'much', 'many', 'most', 'never', 'defend', 'freedom', 'justice', 'security', 'peace', 'safe', 'force', 'forced', 'failed', 'fail', 'secret', 'secretly', 'lost', 'loss', 'cut', 'cuts', 'ban', 'banned', 'block', 'blocked', 'fight', 'fighting', 'struggle', 'battle', 'conflict', 'racial', 'hispanic', 'emergency', 'damage']],
+  ['reporting verb', ['warned']],
+  ['reporting word (the attribution analyzer owns doubt verbs)', ['claim']],
+  ['hedge (context rule)', ['alleged']],
+  ['hedge', ['allegedly']],
+  ['owned by name-calling context; usually reported', ['racist']],
+  ['topic word (hate crime, hate speech)', ['hate']],
+  ['crime name', ['rape', 'murder', 'murdered', 'abuse', 'fraud', 'assault', 'harassment']],
+  ['topic word in anti-corruption reporting', ['corrupt']],
+  ['used by security services and courts', ['extremist', 'extremists']],
+  ['disease name', ['cancer']],
+  ['a name (and a card game)', ['trump']],
+  ['ordinary praise in features and obituaries', ['beautiful', 'beauty', 'beloved', 'charming', 'delighted', 'fun', 'heavenly', 'lavish', 'passion', 'precious', 'profound', 'wonderful', 'monumental', 'extraordinarily', 'fanfare', 'masters']],
+  ['literal meaning dominates in news', ['bite', 'blow', 'cracks', 'dog', 'sink', 'explode', 'exploded', 'hostage', 'poison', 'poisoned', 'wounds', 'hack', 'spies', 'cracker', 'flood', 'crushed', 'ripped', 'sucked', 'raging', 'foul', 'gross', 'mad', 'con', 'striking', 'shock', 'temper', 'posture', 'darkness', 'severity', 'gravely', 'hazy', 'obscure', 'obscured', 'grim', 'violently', 'quashed']],
+  ['a feeling reported of people, not a label', ['terrified', 'frustrated', 'nervous', 'confused', 'conflicted', 'weeping', 'sorrow', 'suicidal', 'cried']],
+  ['ordinary reporting or policy wording', ['unequivocally', 'outcry', 'embattled', 'disproportionate', 'unnecessary', 'harmful', 'harsh', 'degradation', 'radicalized', 'radically', 'rhetorical', 'ironies', 'abuser', 'abusive', 'enslaved', 'exploited']],
+  ['loaded only inside a phrase another entry owns or a topic-specific usage', ['witch', 'non-partisan', 'disordered', 'sanctity']],
+];
+
+export const DENIED: ReadonlyMap<string, string> = new Map(DENIED_GROUPS.flatMap(([reason, words]) => words.map((w) => [w, reason] as const)));
 
 /** Category overrides where the suffix heuristic would be wrong; the rest are emotive intensifiers. */
-export const CATEGORY_OF: Readonly<Record<string, LoadedCategory>> = {};
+export const CATEGORY_OF: Readonly<Record<string, LoadedCategory>> = {
+  anarchist: 'name-calling', partisans: 'name-calling', ego: 'ridicule', mocked: 'ridicule', ridiculed: 'ridicule',
+  fantasy: 'ridicule', myth: 'doubt-marker', vengeance: 'violence-framing', bloody: 'violence-framing',
+};
 
 /** How the category and part of speech of a derived form are guessed from its shape. */
 export function guessShape(form: string): { category: LoadedCategory; pos: LoadedTermsEntry['pos'] } {
@@ -136,7 +137,7 @@ export function readSubjectiveStems(dir: string): { stems: Map<string, Set<strin
 function statsOf(table: Map<string, FormStats>, form: string): FormStats {
   let s = table.get(form);
   if (!s) {
-    s = { ptcSeen: 0, ptcInside: 0, babeSeen: 0, babeMarked: 0 };
+    s = { ptcSeen: 0, ptcInside: 0, ptcArticlesInside: 0, babeSeen: 0, babeMarked: 0 };
     table.set(form, s);
   }
   return s;
@@ -152,6 +153,7 @@ export function countPtcArticle(table: Map<string, FormStats>, doc: Document, ra
   const toRaw = alignTexts(doc.text, raw);
   const toCp = codePointOffsets(raw);
   let g = 0;
+  const inside = new Set<string>();
   for (const token of wordTokens(doc)) {
     const s = toCp[toRaw[token.start] as number] as number;
     const e = toCp[toRaw[token.end] as number] as number;
@@ -159,8 +161,12 @@ export function countPtcArticle(table: Map<string, FormStats>, doc: Document, ra
     const span = gold[g];
     const stats = statsOf(table, token.base);
     stats.ptcSeen++;
-    if (span && span[0] <= s && e <= span[1]) stats.ptcInside++;
+    if (span && span[0] <= s && e <= span[1]) {
+      stats.ptcInside++;
+      inside.add(token.base);
+    }
   }
+  for (const base of inside) statsOf(table, base).ptcArticlesInside++;
 }
 
 /** Adds one BABE sentence: each distinct word once, marked when the annotators listed it. */
@@ -181,21 +187,36 @@ export interface Selected {
   readonly form: string;
   readonly stats: FormStats;
   readonly rate: number;
+  /** In Recasens et al.'s subjectivity lists. */
+  readonly listed: boolean;
 }
 
-/** The candidate forms that pass the thresholds, sorted by form. */
+/** Distinct documents that mark a form: PTC articles with it inside a span, BABE sentences listing it. */
+export function markingDocuments(s: FormStats): number {
+  return s.ptcArticlesInside + s.babeMarked;
+}
+
+/**
+ * The forms that pass the thresholds, sorted by form: subjective-list words (`isListed`)
+ * at the ordinary bars, any other word only at the open (stricter) ones.
+ */
 export function selectForms(
   table: ReadonlyMap<string, FormStats>,
-  isCandidate: (form: string) => boolean,
+  isListed: (form: string) => boolean,
   claimed: ReadonlySet<string>,
   options: DeriveOptions = DEFAULT_OPTIONS,
 ): Selected[] {
   const out: Selected[] = [];
   for (const [form, stats] of table) {
-    if (form.length < 3 || claimed.has(form) || form in DENIED || !isCandidate(form)) continue;
-    if (stats.ptcSeen + stats.babeSeen < options.minCount) continue;
+    if (form.length < 3 || claimed.has(form) || DENIED.has(form)) continue;
+    const listed = isListed(form);
+    const count = stats.ptcSeen + stats.babeSeen;
     const rate = smoothedRate(stats);
-    if (rate >= options.minRate) out.push({ form, stats, rate });
+    const docs = markingDocuments(stats);
+    const pass = listed
+      ? count >= options.minCount && rate >= options.minRate && docs >= options.minDocuments
+      : count >= options.openMinCount && rate >= options.openMinRate && docs >= options.openMinDocuments;
+    if (pass) out.push({ form, stats, rate, listed });
   }
   return out.sort((a, b) => (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
 }
@@ -205,9 +226,16 @@ function percent(n: number, d: number): string {
 }
 
 /** The lexicon entry for one selected form, with its regular inflections that nobody else owns. */
-export function entryFor(selected: Selected, polarity: 'negative' | 'positive' | 'neutral', lists: readonly string[], claimed: ReadonlySet<string>): LoadedTermsEntry {
+export function entryFor(
+  selected: Selected,
+  polarity: 'negative' | 'positive' | 'neutral',
+  lists: readonly string[],
+  claimed: ReadonlySet<string>,
+  attested: (form: string) => boolean,
+): LoadedTermsEntry {
   const { form, stats, rate } = selected;
-  const match = [form, ...regularInflections(form).filter((f) => !claimed.has(f))];
+  // Only inflections attested in the data: the generator also yields non-words ("bitterlies").
+  const match = [form, ...regularInflections(form).filter((f) => attested(f) && !claimed.has(f) && !DENIED.has(f))];
   const { category, pos } = guessShape(form);
   const evidence: string[] = [];
   if (stats.ptcSeen) evidence.push(`inside Loaded_Language or Name_Calling spans in ${percent(stats.ptcInside, stats.ptcSeen)} occurrences in the PTC tuning articles`);
@@ -222,7 +250,7 @@ export function entryFor(selected: Selected, polarity: 'negative' | 'positive' |
     polarity,
     pos,
     alternatives: [],
-    note: `Subjective word (${lists.join(', ')} in Recasens et al. 2013): ${evidence.join('; ')}.`,
+    note: `${lists.length ? `Subjective word (${lists.join(', ')} in Recasens et al. 2013)` : 'Word marked by news annotators'}: ${evidence.join('; ')}${stats.ptcArticlesInside ? ` (${stats.ptcArticlesInside} PTC article${stats.ptcArticlesInside === 1 ? '' : 's'})` : ''}.`,
     source: stats.ptcSeen >= stats.babeSeen ? 'ptc-train' : 'babe',
   };
 }
@@ -298,7 +326,11 @@ export function deriveLexicon(sharedDir: string, lexiconDir: string, options: De
   for (const s of selected) owned.add(s.form);
   for (const s of selected) {
     const stem = stemWord(s.form);
-    const entry = entryFor(s, polarity.get(stem) ?? 'neutral', [...(stems.get(stem) ?? [])].sort(), owned);
+    const entry = entryFor(s, polarity.get(stem) ?? 'neutral', [...(stems.get(stem) ?? [])].sort(), owned, (f) => {
+      // Seen in the data, and not itself seen often enough to be judged and found neutral.
+      const st = table.get(f);
+      return st !== undefined && !(st.ptcSeen + st.babeSeen >= options.minCount && smoothedRate(st) < options.minRate);
+    });
     for (const f of entry.match) owned.add(f);
     entries.push(entry);
   }

@@ -100,6 +100,11 @@ describe('attribution: reported speech, quotes and cues', () => {
       quotes: ['indirect amy-park find «the survey had undercounted renters»'],
     },
     {
+      name: 'an infinitive is not a cue; the trailing attribution is',
+      body: 'Governor Ann Lee arrived on Monday. The plan is to defend the port first, she added.',
+      quotes: ['indirect ann-lee add «The plan is to defend the port first»'],
+    },
+    {
       name: 'a noun that looks like a verb is not a cue',
       body: 'The report was published on Friday and its claims were disputed.',
       quotes: [],

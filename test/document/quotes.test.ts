@@ -64,6 +64,8 @@ describe('findQuotes: damaged text (lost opening marks)', () => {
     // after an attribution, a new quote starts without a mark
     ['We will not sign this deal,” the minister said, adding, We also reject any new tariffs.”',
       ['~[We will not sign this deal,]', '~[We also reject any new tariffs.]']],
+    // an inferred quote never starts inside an earlier one
+    ['‘He told me “they said, yes” and no” to it', ['p[they said, yes]', '~p[no]']],
     // a sentence that reads as speech, closed at its end
     ['We will never forget what our neighbours did for us.”', ['~[We will never forget what our neighbours did for us.]']],
   ];

@@ -38,6 +38,12 @@ describe('splitSentences', () => {
     expect(sentenceTexts(buildDoc('Security Key:\nCaptcha refresh'))).toEqual(['Security Key:', 'Captcha refresh']);
   });
 
+  it('keeps a hard-wrapped sentence together', () => {
+    expect(sentenceTexts(buildDoc('The minister said\nthat talks would resume. Nobody\nbelieved him.'))).toEqual([
+      'The minister said\nthat talks would resume.', 'Nobody\nbelieved him.',
+    ]);
+  });
+
   it('assigns every token to the sentence that covers it', () => {
     const doc = buildDoc('One two. Three four five. Six.');
     doc.sentences.forEach((sentence, index) => {

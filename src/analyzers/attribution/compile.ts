@@ -26,6 +26,12 @@ export interface CompiledAttribution {
   readonly markerNote: string;
   /** Every token key any phrase index or head set can start with, as bit flags (`KEY_*`). */
   readonly keyFlags: ReadonlyMap<string, number>;
+  /** A 64K-bit sieve over (first two characters, length) of those keys: most tokens skip the map. */
+  readonly keySieve: Uint8Array;
+}
+
+function sieveIndex(key: string): number {
+  return ((key.charCodeAt(0) * 961 + (key.charCodeAt(1) || 0) * 31 + key.length) & 0xffff) >>> 0;
 }
 
 export const KEY_VERB = 1;
@@ -46,15 +52,17 @@ export function flagTokens(tokens: readonly { readonly kind: string; readonly no
   const norm = new Uint8Array(tokens.length);
   const base = new Uint8Array(tokens.length);
   const flags = compiled.keyFlags;
+  const sieve = compiled.keySieve;
+  const colon = flags.get(':') ?? 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as (typeof tokens)[number];
     if (token.kind !== 'word') {
-      if (token.norm === ':') norm[i] = flags.get(':') ?? 0;
+      if (token.norm === ':') norm[i] = colon;
       continue;
     }
-    const f = flags.get(token.norm) ?? 0;
+    const f = sieve[sieveIndex(token.norm)] ? flags.get(token.norm) ?? 0 : 0;
     norm[i] = f;
-    base[i] = token.base === token.norm ? f : flags.get(token.base) ?? 0;
+    base[i] = token.base === token.norm ? f : sieve[sieveIndex(token.base)] ? flags.get(token.base) ?? 0 : 0;
   }
   return { norm, base };
 }
@@ -104,5 +112,7 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     const bit = entry.type === 'verb' ? KEY_VERB : entry.type === 'title' ? KEY_TITLE : entry.type === 'organisation' ? KEY_ORGANISATION : KEY_SOURCE;
     for (const form of entry.forms) flag(form, bit);
   }
-  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlags };
+  const keySieve = new Uint8Array(65536);
+  for (const key of keyFlags.keys()) keySieve[sieveIndex(key)] = 1;
+  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlags, keySieve };
 }

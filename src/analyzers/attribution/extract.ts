@@ -123,11 +123,6 @@ export function extractAttributions(
     const gender = norm === 'she' ? 'female' : 'male';
     const current = state.singular;
     if (current && (current.kind !== 'person' || current.person.gender === null || current.person.gender === gender)) {
-      if (current.kind === 'person' && current.person.gender === null && state.recent.some((p) => p !== current.person && p.gender === gender)) {
-        // A person of the pronoun's known gender is salient too: prefer the one that is certain.
-        const sure = state.recent.find((p) => p.gender === gender) as Person;
-        return { kind: 'person', person: sure };
-      }
       if (current.kind === 'person' && current.person.gender === null) current.person.gender = gender;
       return current;
     }
@@ -455,7 +450,7 @@ export function extractAttributions(
       let contentLimit = s1;
       const next = cues[c + 1];
       if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
-      else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but')) contentLimit = next.at - 1;
+      else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
       if (!own) advanceSubjects(at);
 
       let speaker: Speaker | null = null;
@@ -677,6 +672,8 @@ export function extractAttributions(
     // Capitalised mid-sentence: a name ("United States"), except in title-case headlines ("Trump Says …").
     if (token.capitalized && i > s0 && !isMark(i - 1) && blockKindOf(token.sentence) !== 'headline') return false;
     const prev = i > s0 ? (tokens[i - 1] as Token) : null;
+    // An infinitive ("to defend", "declined to say") is not the report of a speech act.
+    if (prev && prev.norm === 'to') return false;
     if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.nounLike) {

@@ -262,7 +262,6 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           }
         }
         for (const k of surnameKeys(nameTokens)) bySurname.set(k, person);
-        bySurname.set(nameTokens.map((t) => t.base).join(' '), person);
         const index = found.length;
         found.push({ person, tokenStart: nameStart, tokenEnd: runEnd, subject: isSubjectAt(j, end) });
         for (let t = nameStart; t < runEnd; t++) personAt[t] = index;
