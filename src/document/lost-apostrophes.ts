@@ -1,6 +1,6 @@
 /**
- * Lost possessive apostrophes: text saved through a bad encoding often reads "Irans top
- * security official" for "Iran’s top security official". A capitalized word ending in "s"
+ * Lost possessive apostrophes: text saved through a bad encoding often reads "Ankaras chief
+ * negotiator" for "Ankara’s chief negotiator". A capitalized word ending in "s"
  * is read as a possessive when
  *  - its stem is a name in the entities gazetteer (name, alias, metonym; not a person, whose
  *    plural is a family: "the Clintons"), and the next word could follow a possessive (not a
@@ -9,7 +9,7 @@
  *    sentence elsewhere and never in lower case — and stricter conditions hold: the word does
  *    not open its sentence, the next word is lower case and not verb-like, the stem is not a
  *    title or group noun ("Senators", "Latinos"), and the "-s" form is not used elsewhere
- *    where no possessive fits ("Parliaments main priorities" passes; "Roberts said" does not).
+ *    where no possessive fits ("the Assemblys budget panel" passes; "Roberts said" does not).
  * Only the token copy changes (`base`, `possessive`); the text is not rewritten.
  */
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';

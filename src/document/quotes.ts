@@ -8,13 +8,13 @@
  * Saved web pages often lose opening marks (the seed keeps most closing ” and none of the
  * “). A closing double mark with nothing to pair with starts an inferred quote
  * (`inferredOpen`), reaching back
- *  - to the start of its sentence when an attribution follows (`…evil acts,” he pointed
- *    out.`), and over earlier sentences of the paragraph that read as speech (first or
- *    second person, no speech verb of their own);
- *  - to just after an attribution earlier in the sentence (`…,” the speaker said, adding,
- *    We also believe … relations.”`);
- *  - over the word or short phrase before it when the sentence goes on (`malicious,”`,
- *    `the inevitable need” for`): a scare-quote-like phrase;
+ *  - to the start of its sentence when an attribution follows (`…must open now,” the envoy
+ *    told reporters.`), and over earlier sentences of the paragraph that read as speech
+ *    (first or second person, no speech verb of their own);
+ *  - to just after an attribution earlier in the sentence (`…,” the minister said, adding,
+ *    We also reject … tariffs.”`);
+ *  - over the word or short phrase before it when the sentence goes on (`reckless,”`,
+ *    `the urgent need” for`): a scare-quote-like phrase;
  *  - at a sentence end with neither, over a short phrase to the nearest clause boundary.
  * An opening double mark with no closing runs to the end of its paragraph. Unpaired single
  * marks are read as apostrophes. Every inference is recorded as an `unbalanced-quote` repair.
@@ -417,7 +417,7 @@ function inferOpen(context: Context, blockIndex: number, mark: number, lower: nu
   pushQuote(context, start, mark, null, mark, true);
 }
 
-/** True when a speech verb follows the mark within a few words ("he pointed out", "the speaker said", "said Ali"). */
+/** True when a speech verb follows the mark within a few words ("he noted", "the envoy told reporters", "said Haddad"). */
 function attributionFollows(tokens: readonly MutableToken[], from: number, sentenceIndex: number, wordBeforeMark: boolean): boolean {
   let words = 0;
   for (let t = from; t < tokens.length; t++) {
@@ -465,7 +465,7 @@ function hasSpeechVerb(tokens: readonly MutableToken[], from: number, to: number
 }
 
 /**
- * "…, the speaker said, adding, We also believe …”": the offset just after the comma or
+ * "…, the minister said, adding, We also reject …”": the offset just after the comma or
  * colon that follows the last speech verb in [from, to], or null.
  */
 function startAfterAttribution(context: Context, from: number, to: number, sentenceIndex: number): number | null {
@@ -498,7 +498,7 @@ function startAfterAttribution(context: Context, from: number, to: number, sente
 function phraseStart(context: Context, last: number, lower: number, maxWords: number, stops: ReadonlySet<string>, stopAtPossessive: boolean): number {
   const { tokens } = context;
   let t = last;
-  // Punctuation right before the mark belongs to the quote (`malicious,”`, `US.”`).
+  // Punctuation right before the mark belongs to the quote (`reckless,”`, `regime.”`).
   while (t >= 0 && (tokens[t] as MutableToken).kind === 'punct' && (tokens[t] as MutableToken).start >= lower) t--;
   let start = (tokens[last] as MutableToken).start;
   let words = 0;

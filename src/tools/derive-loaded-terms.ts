@@ -71,27 +71,76 @@ export const DEFAULT_OPTIONS: DeriveOptions = { minCount: 3, minRate: 0.5, minDo
 export const DENIED_GROUPS: readonly (readonly [reason: string, words: readonly string[]])[] = [
   ['topic word', ['abortion', 'immigration', 'war', 'racism', 'corruption', 'extremism', 'gun', 'guns']],
   ['owned by a targeted entry', ['terror']],
-  ['ordinary news word', ['crisis', 'attack', 'attacks', 'attacked', 'killed', 'kill', 'killing', 'death', 'dead', 'violence', 'violent', 'police', 'protest', 'protests', 'threat', 'threats', 'suspect', 'victims', 'victim', 'refugees', 'hostile', 'enemy', 'enemies', 'opposition', 'destroyed', 'destroy', 'destruction', 'injured', 'wounded', 'sanctions', 'lawsuit', 'sued', 'arrest', 'arrested', 'charged', 'guilty', 'convicted', 'prison', 'jail']],
-  ['legal status, loaded only in fixed phrases', ['illegal']],
-  ['legal status', ['illegally']],
+  [
+    'ordinary news word',
+    [
+      'crisis', 'attack', 'attacks', 'attacked', 'killed', 'kill', 'killing', 'death', 'dead', 'violence', 'violent',
+      'police', 'protest', 'protests', 'threat', 'threats', 'suspect', 'victims', 'victim', 'refugees', 'hostile',
+      'enemy', 'enemies', 'opposition', 'destroyed', 'destroy', 'destruction', 'injured', 'wounded', 'sanctions',
+      'lawsuit', 'sued', 'arrest', 'arrested', 'charged', 'guilty', 'convicted', 'prison', 'jail',
+    ],
+  ],
+  ['legal status, loaded only in fixed phrases (another entry owns them)', ['illegal', 'illegally']],
   ['political label in ordinary use', ['conservative', 'liberal', 'liberals', 'conservatives', 'progressive']],
-  ['reporting word', ['controversial', 'critics', 'criticism', 'claims', 'claimed', 'accused', 'deny', 'denied', 'admitted', 'revealed', 'reveal', 'exposed']],
-  ['ordinary word', ['support', 'supporters', 'free', 'like', 'right', 'well', 'just', 'even', 'only', 'fair', 'clear', 'help', 'poor', 'hard', 'die', 'died', 'fear', 'fears', 'concern', 'concerns', 'disease', 'love', 'god', 'religious', 'christian', 'muslim', 'jewish', 'black', 'white', 'gay', 'transgender', 'women', 'sexual', 'danger', 'dangerous', 'risk', 'problem', 'problems', 'issue', 'wrong', 'bad', 'good', 'best', 'great', 'better', 'important', 'leading', 'top', 'strong', 'powerful', 'huge', 'big', 'new', 'really', 'very', 'much', 'many', 'most', 'never', 'defend', 'freedom', 'justice', 'security', 'peace', 'safe', 'force', 'forced', 'failed', 'fail', 'secret', 'secretly', 'lost', 'loss', 'cut', 'cuts', 'ban', 'banned', 'block', 'blocked', 'fight', 'fighting', 'struggle', 'battle', 'conflict', 'racial', 'hispanic', 'emergency', 'damage']],
-  ['reporting verb', ['warned']],
-  ['reporting word (the attribution analyzer owns doubt verbs)', ['claim']],
-  ['hedge (context rule)', ['alleged']],
-  ['hedge', ['allegedly']],
-  ['owned by name-calling context; usually reported', ['racist']],
+  [
+    'reporting word',
+    [
+      'controversial', 'critics', 'criticism', 'claims', 'claimed', 'accused', 'deny', 'denied', 'admitted',
+      'revealed', 'reveal', 'exposed',
+    ],
+  ],
+  [
+    'ordinary word',
+    [
+      'support', 'supporters', 'free', 'like', 'right', 'well', 'just', 'even', 'only', 'fair', 'clear', 'help',
+      'poor', 'hard', 'die', 'died', 'fear', 'fears', 'concern', 'concerns', 'disease', 'love', 'god', 'religious',
+      'christian', 'muslim', 'jewish', 'black', 'white', 'gay', 'transgender', 'women', 'sexual', 'danger',
+      'dangerous', 'risk', 'problem', 'problems', 'issue', 'wrong', 'bad', 'good', 'best', 'great', 'better',
+      'important', 'leading', 'top', 'strong', 'powerful', 'huge', 'big', 'new', 'really', 'very', 'much', 'many',
+      'most', 'never', 'defend', 'freedom', 'justice', 'security', 'peace', 'safe', 'force', 'forced', 'failed',
+      'fail', 'secret', 'secretly', 'lost', 'loss', 'cut', 'cuts', 'ban', 'banned', 'block', 'blocked', 'fight',
+      'fighting', 'struggle', 'battle', 'conflict', 'racial', 'hispanic', 'emergency', 'damage',
+    ],
+  ],
+  ['reporting verb (the attribution analyzer owns doubt and aggressive cue verbs)', ['warned', 'claim']],
+  ['a hedge, read by the context rules', ['alleged', 'allegedly']],
+  ['usually reports an accusation rather than making one', ['racist']],
   ['topic word (hate crime, hate speech)', ['hate']],
   ['crime name', ['rape', 'murder', 'murdered', 'abuse', 'fraud', 'assault', 'harassment']],
   ['topic word in anti-corruption reporting', ['corrupt']],
   ['used by security services and courts', ['extremist', 'extremists']],
   ['disease name', ['cancer']],
   ['a name (and a card game)', ['trump']],
-  ['ordinary praise in features and obituaries', ['beautiful', 'beauty', 'beloved', 'charming', 'delighted', 'fun', 'heavenly', 'lavish', 'passion', 'precious', 'profound', 'wonderful', 'monumental', 'extraordinarily', 'fanfare', 'masters']],
-  ['literal meaning dominates in news', ['bite', 'blow', 'cracks', 'dog', 'sink', 'explode', 'exploded', 'hostage', 'poison', 'poisoned', 'wounds', 'hack', 'spies', 'cracker', 'flood', 'crushed', 'ripped', 'sucked', 'raging', 'foul', 'gross', 'mad', 'con', 'striking', 'shock', 'temper', 'posture', 'darkness', 'severity', 'gravely', 'hazy', 'obscure', 'obscured', 'grim', 'violently', 'quashed']],
-  ['a feeling reported of people, not a label', ['terrified', 'frustrated', 'nervous', 'confused', 'conflicted', 'weeping', 'sorrow', 'suicidal', 'cried']],
-  ['ordinary reporting or policy wording', ['unequivocally', 'outcry', 'embattled', 'disproportionate', 'unnecessary', 'harmful', 'harsh', 'degradation', 'radicalized', 'radically', 'rhetorical', 'ironies', 'abuser', 'abusive', 'enslaved', 'exploited']],
+  [
+    'ordinary praise in features and obituaries',
+    [
+      'beautiful', 'beauty', 'beloved', 'charming', 'delighted', 'fun', 'heavenly', 'lavish', 'passion', 'precious',
+      'profound', 'wonderful', 'monumental', 'extraordinarily', 'fanfare', 'masters',
+    ],
+  ],
+  ['names a genre or a game as often as it judges', ['fantasy', 'horror']],
+  [
+    'literal meaning dominates in news',
+    [
+      'bite', 'blow', 'cracks', 'dog', 'sink', 'explode', 'exploded', 'hostage', 'poison', 'poisoned', 'wounds',
+      'hack', 'spies', 'cracker', 'flood', 'crushed', 'ripped', 'sucked', 'raging', 'foul', 'gross', 'mad', 'con',
+      'striking', 'shock', 'temper', 'posture', 'darkness', 'severity', 'gravely', 'hazy', 'obscure', 'obscured',
+      'grim', 'violently', 'quashed',
+    ],
+  ],
+  [
+    'a feeling reported of people, not a label',
+    [
+      'terrified', 'frustrated', 'nervous', 'confused', 'conflicted', 'weeping', 'sorrow', 'suicidal', 'cried',
+    ],
+  ],
+  [
+    'ordinary reporting or policy wording',
+    [
+      'unequivocally', 'outcry', 'embattled', 'disproportionate', 'unnecessary', 'harmful', 'harsh', 'degradation',
+      'radicalized', 'radically', 'rhetorical', 'ironies', 'abuser', 'abusive', 'enslaved', 'exploited',
+    ],
+  ],
   ['loaded only inside a phrase another entry owns or a topic-specific usage', ['witch', 'non-partisan', 'disordered', 'sanctity']],
 ];
 
@@ -100,14 +149,15 @@ export const DENIED: ReadonlyMap<string, string> = new Map(DENIED_GROUPS.flatMap
 /** Category overrides where the suffix heuristic would be wrong; the rest are emotive intensifiers. */
 export const CATEGORY_OF: Readonly<Record<string, LoadedCategory>> = {
   anarchist: 'name-calling', partisans: 'name-calling', ego: 'ridicule', mocked: 'ridicule', ridiculed: 'ridicule',
-  fantasy: 'ridicule', myth: 'doubt-marker', vengeance: 'violence-framing', bloody: 'violence-framing',
+  myth: 'doubt-marker', vengeance: 'violence-framing', bloody: 'violence-framing',
 };
 
 /** How the category and part of speech of a derived form are guessed from its shape. */
 export function guessShape(form: string): { category: LoadedCategory; pos: LoadedTermsEntry['pos'] } {
-  const override = CATEGORY_OF[form];
-  const pos: LoadedTermsEntry['pos'] = form.endsWith('ly') ? 'adv' : /(?:ed|ing)$/.test(form) ? 'verb' : 'adj';
-  return { category: override ?? 'emotive-intensifier', pos };
+  const category = CATEGORY_OF[form] ?? 'emotive-intensifier';
+  // Name-calling words are nouns; otherwise the suffix decides, and subjective words are mostly adjectives.
+  const pos: LoadedTermsEntry['pos'] = category === 'name-calling' ? 'noun' : form.endsWith('ly') ? 'adv' : /(?:ed|ing)$/.test(form) ? 'verb' : 'adj';
+  return { category, pos };
 }
 
 /** Porter stems of every word in the Recasens lists that mark subjectivity or opinion. */

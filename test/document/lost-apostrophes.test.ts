@@ -9,16 +9,16 @@ function possessives(doc: Document): string[] {
 
 describe('lost apostrophes', () => {
   const cases: [string, string[]][] = [
-    ['Irans top security official met the envoy.', ['Irans=iran']],
-    ['The visit followed Baghdads request and Washingtons warning.', ['Baghdads=baghdad', 'Washingtons=washington']],
-    ['They praised the Islamic Republics backing.', ['Republics=republic']],
+    ['Irans chief negotiator met the envoy.', ['Irans=iran']],
+    ['The talks followed Baghdads offer and Washingtons warning.', ['Baghdads=baghdad', 'Washingtons=washington']],
+    ['Critics doubted the Islamic Republics pledge.', ['Republics=republic']],
     ['Americans will vote in November.', []],
-    ['Iraqis will never forget the siege.', []],
+    ['Iraqis will vote again in spring.', []],
     ['Kurds say the road is closed.', []],
     ['Hamas leaders met in the evening.', []],
-    ['The Parliament met. One of Parliaments main priorities is trade.', ['Parliaments=parliament']],
-    ['Parliaments main priorities are unclear.', []],
-    ['Daesh lost ground. Daeshs gains were reversed.', ['Daeshs=daesh']],
+    ['The Assembly met. A draft of Assemblys budget rules leaked.', ['Assemblys=assembly']],
+    ['Assemblys budget rules are unclear.', []],
+    ['Daesh lost ground. Daeshs fighters retreated.', ['Daeshs=daesh']],
     ['Irans.', []],
     // names known only from the article need stronger evidence
     ['Latino voters turned out. Latinos comprise a fifth of the state.', []],
@@ -38,8 +38,8 @@ describe('lost apostrophes', () => {
   });
 
   it('records a repair and leaves the text alone', () => {
-    const doc = buildDoc('Irans top security official spoke.');
-    expect(doc.text).toBe('Irans top security official spoke.');
+    const doc = buildDoc('Irans chief negotiator spoke.');
+    expect(doc.text).toBe('Irans chief negotiator spoke.');
     expect(doc.repairs).toEqual([{ kind: 'lost-apostrophe', start: 0, end: 5, note: '"Irans" read as "Iran’s"' }]);
   });
 

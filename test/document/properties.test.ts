@@ -14,7 +14,7 @@ const piece = fc.oneof(
     ' ', ' ', '\n', '\n\n', '.', ',', '!', '?', '...', ':', '—', '-', '(', ')',
     '”', '“', '"', "'", '’', '‘', '„', '‚', '«', '»', '‹', '›',
     'Irans', 'Iran', 'U.S.', 'Mr.', 'No.', 'F.', 'e.g.', 'states’', "won't", 'al-Amiri', '1,000', '3.5',
-    'he said', 'the speaker said, adding,', 'We', 'our', 'evil', 'The',
+    'he said', 'the minister said, adding,', 'We', 'our', 'cruel', 'The',
     'â€™', 'â€œ', 'â€', 'Ã©', '\u00a0', '\u200b', '\ufeff', '\r', '\t',
     '\uD800', '\uDC00', '\uDBFF\uDFFF', '😀', '👩‍👩‍👧', 'e\u0301', '\u0301', 'مرحبا', 'שלום', '\u202e', '\u0000', '\u0085',
   ),

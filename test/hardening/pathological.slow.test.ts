@@ -21,11 +21,16 @@ import { pathologicalBodies } from './pathological-inputs.js';
 import { adversarialInputs, findSourceRegexes } from './regex-inventory.js';
 
 const tmp = tempDir();
-const measurements: Record<string, unknown> = {};
-afterAll(() => {
-  writeFileSync(join(process.env.FRAMELENS_HARDENING_OUT ?? tmpdir(), 'framelens-hardening-limits.json'), JSON.stringify(measurements, null, 2));
-  tmp.cleanup();
+const measurementsFile = join(process.env.FRAMELENS_HARDENING_OUT ?? tmpdir(), 'framelens-hardening-limits.json');
+// Written after every measurement, so a run stopped half-way still leaves its numbers.
+const measurements = new Proxy<Record<string, unknown>>({}, {
+  set(target, key, value) {
+    target[key as string] = value;
+    writeFileSync(measurementsFile, JSON.stringify(target, null, 2));
+    return true;
+  },
 });
+afterAll(() => tmp.cleanup());
 
 const analyze = createArticleAnalyzer(loadLexicons());
 const LINEAR_BOUND = 10;

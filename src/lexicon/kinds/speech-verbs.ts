@@ -27,7 +27,13 @@ const form = z
   .min(1)
   .refine((value) => value === value.toLowerCase() && value.trim() === value && !value.includes('  '), 'lower-case, single-spaced, trimmed');
 
-export const CueClassSchema = z.enum(['neutral', 'emphatic', 'doubt', 'concession', 'credence', 'aggressive']);
+/**
+ * `attitude` cues attribute a position, belief, wish or finding rather than words ("wants
+ * to", "opposes", "polls show"): PARC-style attribution. They are recorded as their own
+ * finding rule (`attribution/attitude-*`), so counts of speech verbs and the distancing
+ * share stay about speech.
+ */
+export const CueClassSchema = z.enum(['neutral', 'emphatic', 'doubt', 'concession', 'credence', 'aggressive', 'attitude']);
 export type CueClass = z.infer<typeof CueClassSchema>;
 
 export const CueFrameSchema = z.enum(['speech', 'belief', 'prep', 'colon']);
@@ -54,6 +60,10 @@ export const SpeechVerbEntrySchema = z.object({
   addressee: z.boolean().optional(),
   /** A cue only before a clause ("found that …", "showed he was …"), not before an object ("found a group"). */
   clause: z.boolean().optional(),
+  /** A cue only when the next token is one of these ("declined to …", "seemed to …", "worried that …"). */
+  followedBy: z.array(form).min(1).optional(),
+  /** For `prep` cues: the cue counts only when its object phrase holds one of these heads ("in a poll", "in his view"). */
+  objectHeads: z.array(form).min(1).optional(),
 });
 
 export const SourceNounEntrySchema = z.object({
