@@ -213,7 +213,7 @@ export const suites: EvalSuite[] = [
       const attribute = createAttributionDetails(lexicons);
       const splits = { tune: newSplit(), heldOut: newSplit() };
       const speechForms = new Set<string>();
-      for (const entry of lexicons['speech-verbs'].entries) if (entry.type === 'verb' && entry.frame !== 'belief') for (const form of entry.forms) speechForms.add(form);
+      for (const entry of lexicons['speech-verbs'].entries) if (entry.type === 'verb' && entry.frame !== 'belief' && entry.class !== 'attitude') for (const form of entry.forms) speechForms.add(form);
       const isSpeechCue = (text: string, cue: Segments): boolean => {
         const words = cue.map(([a, b]) => text.slice(a, b)).join(' ').toLowerCase().replace(/[’]/g, "'").split(/[^a-z':]+/).filter(Boolean);
         for (let i = 0; i < words.length; i++) {

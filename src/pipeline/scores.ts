@@ -70,6 +70,26 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   const cues = record.findings.filter((f) => f.analyzer === 'attribution' && f.rule.startsWith('attribution/verb-'));
   const distancing = cues.filter((f) => f.category === DISTANCING_CATEGORY).length;
   const anonymousVoices = record.voices.filter((v) => v.anonymous).length;
+  // Who gets the floor: quoted words per side, and how often each voice's verbs distance the outlet from it.
+  const quotedWordsByAffiliation: Record<string, number> = {};
+  let voicedWords = 0;
+  for (const voice of record.voices) {
+    const side = voice.affiliation ?? 'unaffiliated';
+    quotedWordsByAffiliation[side] = (quotedWordsByAffiliation[side] ?? 0) + voice.quotedWords;
+    voicedWords += voice.quotedWords;
+  }
+  const quotedWordShareByAffiliation: Record<string, number> = {};
+  for (const [side, count] of Object.entries(quotedWordsByAffiliation)) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round(count / voicedWords) : 0;
+  const cuesByVoice = new Map<string, { cues: number; distancing: number }>();
+  for (const cue of cues) {
+    if (!cue.speaker) continue;
+    const tally = cuesByVoice.get(cue.speaker) ?? { cues: 0, distancing: 0 };
+    tally.cues++;
+    if (cue.category === DISTANCING_CATEGORY) tally.distancing++;
+    cuesByVoice.set(cue.speaker, tally);
+  }
+  const distancingShareByVoice: Record<string, number> = {};
+  for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
   return {
     words,
     sentences: doc.sentences.length,
@@ -90,6 +110,10 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
     quotedWordShare: words > 0 ? round(quotedWords / words) : 0,
     cueVerbs: cues.length,
     distancingCues: distancing,
+    distancingShare: cues.length > 0 ? round(distancing / cues.length) : 0,
+    distancingShareByVoice,
+    quotedWordsByAffiliation,
+    quotedWordShareByAffiliation,
     stateAffiliatedCredits: record.provenance.credits.filter((c) => c.stateAffiliated).length,
     sentiment: words > 0 ? round(sentiment.total / words) : 0,
     // Valence per word in the outlet's own text and in quoted speech: whose tone is it?

@@ -12,8 +12,9 @@
  * - BABE sentences: sentences containing the word, and how many of those list it among
  *   the annotators' `biased_words`;
  * and keeps a form when it occurs at least `minCount` times and a smoothed rate
- * (Beta(1, 1) prior: (inside + 1) / (occurrences + 2)) reaches `minRate`. The smoothing
- * keeps a word seen twice, both times marked, from outranking one marked 30 times in 40.
+ * (a Beta(1, 2) prior, which leans towards "not loaded": (inside + 1) / (occurrences + 3))
+ * reaches `minRate`. The smoothing keeps a word seen twice, both times marked, from
+ * outranking one marked 30 times in 40.
  * Words that are usually neutral in news are denied by name (`DENIED`), with the reason.
  *
  * Only words and counts leave the data: notes give statistics, never dataset text. Forms
@@ -61,7 +62,7 @@ export interface DeriveOptions {
   readonly strongRate: number;
 }
 
-export const DEFAULT_OPTIONS: DeriveOptions = { minCount: 3, minRate: 0.5, minDocuments: 2, openMinCount: 5, openMinRate: 0.6, openMinDocuments: 3, strongRate: 0.75 };
+export const DEFAULT_OPTIONS: DeriveOptions = { minCount: 3, minRate: 0.4, minDocuments: 2, openMinCount: 5, openMinRate: 0.6, openMinDocuments: 3, strongRate: 0.75 };
 
 /**
  * Words that the annotated data marks often enough but that a reader of news would not
@@ -116,6 +117,7 @@ export const DENIED_GROUPS: readonly (readonly [reason: string, words: readonly 
     [
       'beautiful', 'beauty', 'beloved', 'charming', 'delighted', 'fun', 'heavenly', 'lavish', 'passion', 'precious',
       'profound', 'wonderful', 'monumental', 'extraordinarily', 'fanfare', 'masters',
+      'brilliant',
     ],
   ],
   ['names a genre or a game as often as it judges', ['fantasy', 'horror']],
@@ -126,6 +128,7 @@ export const DENIED_GROUPS: readonly (readonly [reason: string, words: readonly 
       'hack', 'spies', 'cracker', 'flood', 'crushed', 'ripped', 'sucked', 'raging', 'foul', 'gross', 'mad', 'con',
       'striking', 'shock', 'temper', 'posture', 'darkness', 'severity', 'gravely', 'hazy', 'obscure', 'obscured',
       'grim', 'violently', 'quashed',
+      'kick', 'master', 'explosive', 'tortured',
     ],
   ],
   [
@@ -139,6 +142,7 @@ export const DENIED_GROUPS: readonly (readonly [reason: string, words: readonly 
     [
       'unequivocally', 'outcry', 'embattled', 'disproportionate', 'unnecessary', 'harmful', 'harsh', 'degradation',
       'radicalized', 'radically', 'rhetorical', 'ironies', 'abuser', 'abusive', 'enslaved', 'exploited',
+      'suppress', 'outright', 'partisan',
     ],
   ],
   ['loaded only inside a phrase another entry owns or a topic-specific usage', ['witch', 'non-partisan', 'disordered', 'sanctity']],
@@ -230,7 +234,7 @@ export function countBabeSentence(table: Map<string, FormStats>, doc: Document, 
 }
 
 export function smoothedRate(s: FormStats): number {
-  return (s.ptcInside + s.babeMarked + 1) / (s.ptcSeen + s.babeSeen + 2);
+  return (s.ptcInside + s.babeMarked + 1) / (s.ptcSeen + s.babeSeen + 3);
 }
 
 export interface Selected {

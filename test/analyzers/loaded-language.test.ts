@@ -183,6 +183,26 @@ describe('loaded language: findings explain themselves', () => {
   });
 });
 
+describe('loaded language: words derived from annotated news (loaded-terms-corpus.json)', () => {
+  it.each([
+    ['The Harbor Board chair blasted the plan as a mess before the vote.', ['blasted corpus-blasted narration →- 2', 'mess corpus-mess narration →- 1']],
+    ['Rival councillors lambasted the budget and mocked the mayor.', ['lambasted corpus-lambasted narration →- 1', 'mocked corpus-mocked narration →- 1']],
+    ['The senator lashed out at the unrelenting partisans of the opposing party.', ['lashed out lashed-out narration →- 1', 'unrelenting corpus-unrelenting narration →- 1', 'partisans corpus-partisans narration →- 1']],
+    ['Critics bashed the bill, and cronies of the governor cheered.', ['bashed bashed narration →- 1', 'cronies cronies narration →- 2']],
+    // Words the derivation denies by name stay silent: literal, reported feelings, ordinary news.
+    ['Firefighters said the explosive device was found after residents were terrified and frustrated by the harsh winter.', []],
+    ['The partisan split on the master plan was striking, officials said at the meeting on Tuesday.', []],
+  ])('%s', (text, expected) => {
+    expect(lines(analyze(text))).toEqual(expected);
+  });
+
+  it('explains a derived finding with its statistics and cites the dataset', () => {
+    const finding = analyze('The columnist called the deal a ruinous boondoggle and a tragic mess.').find((f) => f.text === 'tragic');
+    expect(finding).toMatchObject({ rule: 'loaded-language/corpus-tragic', category: 'emotive-intensifier', source: 'ptc-train' });
+    expect(finding?.note).toMatch(/^Subjective word .*: inside Loaded_Language or Name_Calling spans in \d+ of \d+ occurrences in the PTC tuning articles/);
+  });
+});
+
 describe("loaded language: a researcher's own lexicon", () => {
   const write = (body: unknown): string => {
     const file = join(mkdtempSync(join(tmpdir(), 'framelens-terms-')), 'my-terms.json');

@@ -86,7 +86,7 @@ describe('derive-loaded-terms: selection', () => {
     for (const reason of DENIED.values()) expect(reason.length).toBeGreaterThan(3);
   });
 
-  it('smooths rates towards one half, so two of two is weaker evidence than thirty of forty', () => {
+  it('smooths rates towards one third, so two of two is weaker evidence than thirty of forty', () => {
     expect(smoothedRate(stats({ ptcSeen: 2, ptcInside: 2 }))).toBeLessThan(smoothedRate(stats({ ptcSeen: 40, ptcInside: 30 })));
     expect(markingDocuments(stats({ ptcArticlesInside: 2, babeMarked: 3 }))).toBe(5);
   });

@@ -216,7 +216,8 @@ export function assembleResult(
   for (const { a, voice } of attributed) {
     const entry = a.form.entry;
     const ownVoice = OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration';
-    const rule = `attribution/verb-${entry.id}`;
+    // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
+    const rule = entry.class === 'attitude' ? `attribution/attitude-${entry.id}` : `attribution/verb-${entry.id}`;
     findings.push({
       id: `${rule}@${a.cueStart}-${a.cueEnd}`,
       analyzer: 'attribution', rule, category: `${entry.class}-verb`,

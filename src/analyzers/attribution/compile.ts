@@ -12,6 +12,10 @@ export interface VerbForm {
   readonly nounLike: boolean;
   /** A present participle ("saying"), which may take the subject of its clause. */
   readonly participle: boolean;
+  /** The entry's `followedBy` as a set (null: any next token). */
+  readonly followedBy: ReadonlySet<string> | null;
+  /** The entry's `objectHeads` as a set (null: any object). */
+  readonly objectHeads: ReadonlySet<string> | null;
 }
 
 export interface CompiledAttribution {
@@ -79,8 +83,10 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     switch (entry.type) {
       case 'verb': {
         const nounForms = new Set(entry.nounForms ?? []);
+        const followedBy = entry.followedBy ? new Set(entry.followedBy) : null;
+        const objectHeads = entry.objectHeads ? new Set(entry.objectHeads) : null;
         for (const form of entry.forms) {
-          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing') });
+          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing'), followedBy, objectHeads });
         }
         break;
       }

@@ -12,7 +12,7 @@ import type { EntityMention } from '../types.js';
 import { KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
 import {
-  BE_FORMS, BEFORE_VERB, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
+  BE_FORMS, BEFORE_VERB, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
   SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
 } from './words.js';
 
@@ -49,6 +49,11 @@ export interface Attribution {
 }
 
 const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
+/** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
+const SHARE_HEADS = new Set(['half', 'majority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'four', 'five', 'ten', '10', 'three', 'plurality', 'minority']);
+const SHARE_LEADS = new Set(['nearly', 'almost', 'about', 'roughly', 'over', 'more', 'than', 'fewer', 'less', 'just', 'only', 'a', 'one', 'two', 'three', 'in', 'of', 'out', 'half', 'slim', 'narrow', 'clear', 'large', 'wide']);
+/** A fronted question ("Asked whether he would run, Doe said …"): the asking is an attribution of its own. */
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'when', 'who', 'about', 'to', 'where', 'which']);
 const AFTER_CUE_BEFORE_THAT = new Set([
   'in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'yesterday', 'today',
   'a', 'an', 'the', 'statement', 'interview', 'speech', 'letter', 'post', 'tweet', 'conference', 'news', 'briefing',
@@ -307,6 +312,21 @@ export function extractAttributions(
   const npLeft = (j: number, sentenceStart: number): number => {
     const head = tokens[j] as Token;
     if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !NP_STOP.has((tokens[j - 1] as Token).norm) ? j - 1 : j;
+    // Poll shares as sources: "47% say", "one in four said", "nearly half said".
+    if (head.norm === '%' && tokens[j - 1]?.kind === 'number') return j - 1;
+    // "Sen. Jane Doe (D-Vt.) said": skip the parenthesis, read the name before it.
+    if (head.norm === ')') {
+      let p = j - 1;
+      while (p > sentenceStart && j - p < 8 && tokens[p]?.norm !== '(') p--;
+      if (tokens[p]?.norm !== '(' || p - 1 < sentenceStart) return j + 1;
+      const start = npLeft(p - 1, sentenceStart);
+      return start <= p - 1 ? start : j + 1;
+    }
+    if (SHARE_HEADS.has(head.norm)) {
+      let k = j;
+      while (k - 1 >= sentenceStart && j - k < 4 && (tokens[k - 1]?.kind === 'number' || SHARE_LEADS.has((tokens[k - 1] as Token).norm))) k--;
+      return k;
+    }
     if (head.kind !== 'word') return j + 1;
     if (SINGULAR_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || head.norm === 'it') return j;
     if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
@@ -489,7 +509,10 @@ export function extractAttributions(
           if (tokens[j]?.norm === ',') j--;
         }
         const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
-        let npStart = j >= s0 && !form.participle && !coordinated ? npLeft(j, s0) : j + 1;
+        // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
+        let leftBound = s0;
+        if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
+        let npStart = j >= s0 && !form.participle && !coordinated ? npLeft(j, leftBound) : j + 1;
         let appositive: [number, number] | null = null;
         if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
           // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
@@ -542,6 +565,11 @@ export function extractAttributions(
             }
           } else {
             content = contentAfter(cueEndTok, contentLimit, form);
+            // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
+            if (content[1] <= content[0] && p < s0) {
+              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
+              if (closing) quoteContent = closing;
+            }
           }
         } else if (!form.participle) {
           // Inversion: "…,” said Ali Shamkhani."
@@ -565,6 +593,12 @@ export function extractAttributions(
               quoteContent = closing;
             }
           }
+        }
+        if (!content && at === s0 && form.entry.id === 'ask' && QUESTION_WORDS.has(tokens[cueEndTok]?.norm ?? '')) {
+          // "Asked whether …, Doe said": the question up to the comma; who asked is not said.
+          let k = cueEndTok;
+          while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') k++;
+          if (k < s1) content = [cueEndTok, k];
         }
         if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
           // "…, saying …": the subject of the clause speaks.
@@ -668,7 +702,22 @@ export function extractAttributions(
 
   function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
     const token = tokens[i] as Token;
-    if (form.entry.frame === 'prep') return true;
+    if (form.entry.frame === 'prep') {
+      if (!form.objectHeads) return true;
+      // "In a poll released Monday, …", "in his view": a definite or possessive object phrase that holds one of
+      // the heads and closes the clause (not "leads in the polls behind …").
+      const lead = tokens[i + 1];
+      if (!lead || !(DETERMINERS.has(lead.norm) || lead.possessive)) return false;
+      let head = false;
+      for (let t = i + 1; t < s1 + 1 && t - i <= 12; t++) {
+        const object = tokens[t];
+        if (!object || t === s1 || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
+        if (object.kind !== 'word' && object.kind !== 'number' && object.norm !== '-' && object.norm !== '/') return false;
+        if (head && (NP_STOP.has(object.norm) || object.norm === 'behind' || object.norm === 'of')) return false;
+        if (form.objectHeads.has(object.base)) head = true;
+      }
+      return false;
+    }
     // Capitalised mid-sentence: a name ("United States"), except in title-case headlines ("Trump Says …").
     if (token.capitalized && i > s0 && !isMark(i - 1) && blockKindOf(token.sentence) !== 'headline') return false;
     const prev = i > s0 ? (tokens[i - 1] as Token) : null;
@@ -676,8 +725,12 @@ export function extractAttributions(
     if (prev && prev.norm === 'to') return false;
     if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
+    if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
+    // "polls show …", "the data indicate …": a document holds the position.
+    const documentSubject = !!prev && DOCUMENT_SOURCES.has(prev.base) && !prev.possessive;
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
+        documentSubject || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
         (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
@@ -685,7 +738,7 @@ export function extractAttributions(
     if (form.entry.clause) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
-      const clause = !after || i + 1 >= s1 || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
+      const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
     if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm));

@@ -75,3 +75,14 @@ export function isQuoteMark(norm: string): boolean {
 
 /** Quantifiers that make a plural a noun phrase ("many economists say"). */
 export const QUANTIFIERS = new Set(['many', 'most', 'few', 'several', 'both', 'all', 'one', 'two', 'three', 'four', 'five', 'some', 'other', 'more', 'fewer']);
+
+/**
+ * Heads of documents, polls and data that hold a position ("polls show", "the study found",
+ * "the records indicate"): before a noun-like or clause-taking cue they make it a verb.
+ */
+export const DOCUMENT_SOURCES = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'data', 'report', 'reports', 'analysis', 'analyses',
+  'figures', 'numbers', 'results', 'records', 'documents', 'research', 'statistics', 'estimates', 'evidence',
+  'review', 'investigation', 'audit', 'filings', 'findings', 'projections', 'models', 'exit', 'polling', 'memo',
+  'letter', 'statement', 'ad', 'ads', 'email', 'emails', 'documents', 'record', 'history', 'experience',
+]);

@@ -200,7 +200,8 @@ export interface NameRegistration {
 export function compileNameMatcher(registrations: readonly NameRegistration[]): NameMatcher {
   const byFirst = new Map<string, Candidate[]>();
   const exact = new Map<string, { value: number; priority: number }>();
-  const lowerInitials = new Set<number>();
+  // A table, not a Set: it is read for every lower-case letter of every article.
+  const lowerInitials = new Uint8Array(128);
   const keys = new Map<string, Candidate>();
   for (const reg of registrations) {
     const tokens = tokenizeName(reg.name);
@@ -235,7 +236,7 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     if (!list) byFirst.set(first, (list = []));
     list.push(candidate);
     const initial = (candidate.raws[0] as string).charCodeAt(0);
-    if (initial >= 97 && initial <= 122) lowerInitials.add(initial);
+    if (initial >= 97 && initial <= 122) lowerInitials[initial] = 1;
   }
   // Longest first, then by priority, so the greedy match is the most specific name.
   for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.priority - b.priority);
@@ -312,14 +313,21 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
       let tryHere: boolean;
       if (c >= 65 && c <= 90) tryHere = true;
       else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check below keeps this cheap
-      else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials.has(c);
+      else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
       else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
       else {
         const ch = text[i] as string;
         tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
       }
       if (!tryHere || (i > from && isWordCode(text, i - 1)) || (i === from && i > 0 && isWordCode(text, i - 1))) {
+        const wasWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
         i++;
+        // The rest of an ASCII word cannot start a name: skip it in one tight loop.
+        while (wasWord && i < to) {
+          const d = text.charCodeAt(i);
+          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++;
+          else break;
+        }
         continue;
       }
       if (!firstHashes.has(runHash(text, i, to))) {
