@@ -11,11 +11,15 @@
  *   `Name_Calling,Labeling` span;
  * - BABE sentences: sentences containing the word, and how many of those list it among
  *   the annotators' `biased_words`;
- * and keeps a form when it occurs at least `minCount` times and a smoothed rate
- * (a Beta(1, 2) prior, which leans towards "not loaded": (inside + 1) / (occurrences + 3))
- * reaches `minRate`. The smoothing keeps a word seen twice, both times marked, from
- * outranking one marked 30 times in 40.
- * Words that are usually neutral in news are denied by name (`DENIED`), with the reason.
+ * and keeps a form when it occurs at least `minCount` times, is marked in at least
+ * `minDocuments` distinct documents (one article's pet word is not evidence), and a
+ * smoothed rate (a Beta(1, 2) prior, which leans towards "not loaded": (inside + 1) /
+ * (occurrences + 3)) reaches `minRate`. The smoothing keeps a word seen twice, both times
+ * marked, from outranking one marked 30 times in 40. Words outside the lists may enter
+ * only at stricter bars (`openMin*`), where the data alone must carry them. Words that are
+ * usually neutral in news are denied by name (`DENIED_GROUPS`), each group with its reason;
+ * inflections join an entry only when attested in the data and not themselves judged
+ * neutral there. On the 2026 data the thresholds were chosen on the tuning split only.
  *
  * Only words and counts leave the data: notes give statistics, never dataset text. Forms
  * the hand-curated lexicon (`loaded-terms.json`) already matches, itself or through its

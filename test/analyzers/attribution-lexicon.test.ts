@@ -28,7 +28,7 @@ describe('speech-verbs lexicon', () => {
       expect(entry.source === undefined || sources.has(entry.source), entry.id).toBe(true);
       if (entry.type === 'verb') classes.add(entry.class);
     }
-    expect([...classes].sort()).toEqual(['aggressive', 'concession', 'credence', 'doubt', 'emphatic', 'neutral']);
+    expect([...classes].sort()).toEqual(['aggressive', 'attitude', 'concession', 'credence', 'doubt', 'emphatic', 'neutral']);
   });
 
   it('gives each verb form to one entry only', () => {
@@ -51,10 +51,10 @@ describe('speech-verbs lexicon', () => {
     }
   });
 
-  it('weights neutral cues 0 and charged ones 1–2', () => {
+  it('weights neutral and attitude cues 0 and charged ones 1–2', () => {
     for (const entry of lexicon.entries) {
       if (entry.type !== 'verb') continue;
-      if (entry.class === 'neutral') expect(entry.weight, entry.id).toBe(0);
+      if (entry.class === 'neutral' || entry.class === 'attitude') expect(entry.weight, entry.id).toBe(0);
       else expect(entry.weight, entry.id).toBeGreaterThanOrEqual(1);
     }
   });

@@ -193,6 +193,9 @@ describe('attribution: a wire story with an anonymous source and a named spokesm
 
   it('reports each cue and each unnamed source as a finding', () => {
     expect(findingLines(record)).toEqual([
+      // Positions ("rejects", "rejected") are attitude findings; the ministry is not a voice, as it never speaks.
+      'attribution/attitude-reject attitude-verb «rejects» -',
+      'attribution/attitude-reject attitude-verb «rejected» -',
       'attribution/anonymous-source anonymous-source «two officials» anonymous-1',
       'attribution/verb-say neutral-verb «said» anonymous-1',
       'attribution/anonymous-source anonymous-source «The two officials» anonymous-1',

@@ -95,6 +95,19 @@ export function assembleResult(
     return voice;
   };
 
+  const existingVoice = (speaker: Speaker | null): VoiceDraft | null => {
+    if (!speaker) return null;
+    switch (speaker.kind) {
+      case 'person': return voices.get(personKey(speaker.person)) ?? null;
+      case 'organisation': return voices.get(slug(speaker.org.name)) ?? null;
+      case 'entity': return voices.get(speaker.entity) ?? null;
+      case 'anonymous': {
+        const known = anonymousIds.get(speaker.key);
+        return known ? voices.get(known) ?? null : null;
+      }
+    }
+  };
+
   const quotes: Quote[] = [];
   const findings: Finding[] = [];
   const used = new Set<QuoteSpan>();
@@ -103,7 +116,13 @@ export function assembleResult(
   // Nested attributions are the reported speaker's words, not the outlet's choice of cue.
   const sorted = attributions.filter((a) => !a.nested).sort((x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
 
+  // Attitude cues ("wants", "opposes", "polls show") report a position, not words: findings only, no quote or voice.
+  const positions: { a: Attribution; voice: VoiceDraft | null }[] = [];
   for (const a of sorted) {
+    if (a.form.entry.class === 'attitude') {
+      positions.push({ a, voice: null });
+      continue;
+    }
     const speaker = speakerOf(a);
     const voice = voiceFor(speaker, a.contentStart);
     const cue = { start: a.cueStart, end: a.cueEnd, verb: a.form.entry.lemma };
@@ -199,6 +218,9 @@ export function assembleResult(
     credited.push({ quote, voice });
   }
 
+  // A position credits a voice only when that source also speaks in the article: no voice of its own.
+  for (const position of positions) position.voice = existingVoice(speakerOf(position.a));
+
   // Voice counts.
   for (const { quote, voice } of credited) {
     if (!voice || quote.kind === 'scare') continue;
@@ -213,7 +235,7 @@ export function assembleResult(
 
   // Findings: one per cue, one per unnamed source.
   const seenSources = new Set<string>();
-  for (const { a, voice } of attributed) {
+  for (const { a, voice } of [...attributed, ...positions]) {
     const entry = a.form.entry;
     const ownVoice = OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration';
     // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
@@ -227,7 +249,7 @@ export function assembleResult(
       ...(entry.source ? { source: entry.source } : {}),
     });
     const speaker = a.speaker;
-    if (speaker?.kind === 'anonymous' && a.sourceStart !== null && a.sourceEnd !== null) {
+    if (entry.class !== 'attitude' && speaker?.kind === 'anonymous' && a.sourceStart !== null && a.sourceEnd !== null) {
       const key = `${a.sourceStart}-${a.sourceEnd}`;
       if (seenSources.has(key)) continue;
       seenSources.add(key);

@@ -471,6 +471,14 @@ export function extractAttributions(
       const next = cues[c + 1];
       if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
       else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
+      const attitude = form.entry.class === 'attitude';
+      if (attitude && next && contentLimit === s1) {
+        // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
+        for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
+          contentLimit = t;
+          break;
+        }
+      }
       if (!own) advanceSubjects(at);
 
       let speaker: Speaker | null = null;
@@ -556,7 +564,8 @@ export function extractAttributions(
             if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
           }
           // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
-          if (leftContext && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
+          // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
+          if (leftContext && !attitude && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
             content = [trimStart(s0, p), trimEnd(s0, p)];
             // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
             if (content[1] <= content[0]) {
@@ -571,7 +580,7 @@ export function extractAttributions(
               if (closing) quoteContent = closing;
             }
           }
-        } else if (!form.participle) {
+        } else if (!form.participle && !attitude) {
           // Inversion: "…,” said Ali Shamkhani."
           const end = npRight(cueEndTok, s1);
           let p = at - 1;
@@ -638,6 +647,7 @@ export function extractAttributions(
       // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
       const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
       const nested = selfSourced || inSentence.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
+        (attitude || other.form.entry.class !== 'attitude') &&
         other.contentStart <= first.start && first.start < other.contentEnd);
       const attribution: Attribution = {
         form, cueStart: first.start, cueEnd: last.end, speaker,
