@@ -31,4 +31,9 @@ export interface Lexicon<Entry extends { id: string }> {
   readonly file: string;
   readonly sources: readonly LexiconSource[];
   readonly entries: readonly Entry[];
+  /**
+   * Every file merged into this lexicon, in load order (bundled files of the kind, then the
+   * user's): what `meta.lexicons` records so a result can be reproduced.
+   */
+  readonly layers?: readonly { readonly id: string; readonly version: string; readonly file: string }[];
 }

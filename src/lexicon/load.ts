@@ -159,19 +159,21 @@ export function loadLexicons(options: LoadLexiconsOptions = {}): LexiconSet {
   const extra = (options.extraFiles ?? []).map((file) => parseLexiconFile(file, problems));
   if (problems.length) throw new LexiconError(problems);
 
-  const byKind = new Map<LexiconKind, { base: Lexicon<{ id: string }>; entries: Map<string, { id: string }>; layers: string[] }>();
+  type Layer = { id: string; version: string; file: string };
+  const layerOf = (lexicon: Lexicon<{ id: string }>): Layer => ({ id: lexicon.id, version: lexicon.version, file: lexicon.file });
+  const byKind = new Map<LexiconKind, { base: Lexicon<{ id: string }>; entries: Map<string, { id: string }>; layers: Layer[] }>();
   for (const parsed of bundled) {
     if (!parsed) continue;
     const existing = byKind.get(parsed.kind);
     if (existing) {
       // Several bundled files of one kind are concatenated (e.g. split registries).
       for (const entry of parsed.lexicon.entries) existing.entries.set(entry.id, entry);
-      existing.layers.push(`${parsed.lexicon.id}@${parsed.lexicon.version}`);
+      existing.layers.push(layerOf(parsed.lexicon));
     } else {
       byKind.set(parsed.kind, {
         base: parsed.lexicon,
         entries: new Map(parsed.lexicon.entries.map((e) => [e.id, e])),
-        layers: [],
+        layers: [layerOf(parsed.lexicon)],
       });
     }
   }
@@ -184,7 +186,7 @@ export function loadLexicons(options: LoadLexiconsOptions = {}): LexiconSet {
     }
     for (const id of parsed.disabled) target.entries.delete(id);
     for (const entry of parsed.lexicon.entries) target.entries.set(entry.id, entry);
-    target.layers.push(`${parsed.lexicon.id}@${parsed.lexicon.version}`);
+    target.layers.push(layerOf(parsed.lexicon));
   }
   const missing = (Object.keys(LEXICON_KINDS) as LexiconKind[]).filter((kind) => !byKind.has(kind));
   if (missing.length) {
@@ -197,9 +199,10 @@ export function loadLexicons(options: LoadLexiconsOptions = {}): LexiconSet {
   for (const [kind, { base, entries, layers }] of byKind) {
     set[kind] = {
       ...base,
-      // The version records every layer so a result names exactly what produced it.
-      version: layers.length ? `${base.version}+${layers.join('+')}` : base.version,
+      // The version names every layer so a result says exactly what produced it.
+      version: layers.map((layer) => `${layer.id}@${layer.version}`).join('+'),
       entries: [...entries.values()],
+      layers,
     };
   }
   return set as unknown as LexiconSet;
@@ -208,6 +211,6 @@ export function loadLexicons(options: LoadLexiconsOptions = {}): LexiconSet {
 /** `{id, version}` of every lexicon in the set, sorted, for `meta.lexicons`. */
 export function describeLexicons(set: LexiconSet): { id: string; version: string }[] {
   return Object.values(set)
-    .map((lexicon) => ({ id: lexicon.id, version: lexicon.version }))
+    .flatMap((lexicon) => (lexicon.layers ?? [lexicon]).map((layer) => ({ id: layer.id, version: layer.version })))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -68,6 +68,8 @@ const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'n
 const MENTION_WINDOW = 200;
 const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'earlier', 'later', 'yesterday', 'today']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
+/** Words that open an object noun phrase after a noun-like cue form ("support the plan", "show him"). */
+const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
 const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
 interface SalienceState {
@@ -472,6 +474,7 @@ export function extractAttributions(
       if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
       else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
       const attitude = form.entry.class === 'attitude';
+      const passive = !!form.entry.passive && !form.participle && isPassive(at, s0);
       if (attitude && next && contentLimit === s1) {
         // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
         for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
@@ -510,7 +513,20 @@ export function extractAttributions(
       } else {
         // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
         let j = at - 1;
-        while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
+        // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
+        const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
+        // "a poll showing Doe ahead": the document before the participle holds the position.
+        const documentParticiple = form.participle && j >= s0 && DOCUMENT_SOURCES.has((tokens[j] as Token).base);
+        if (progressive) {
+          j--;
+          while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
+        }
+        // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
+        if (passive) {
+          const start = j >= s0 ? npLeft(j, s0) : j + 1;
+          content = [start <= j ? start : cueEndTok, contentLimit];
+        }
+        while (!passive && !progressive && j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
         // "voters who say …": the phrase before the relative pronoun speaks.
         if (j > s0 && tokens[j]?.norm === 'who') {
           j--;
@@ -520,7 +536,8 @@ export function extractAttributions(
         // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
         let leftBound = s0;
         if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
-        let npStart = j >= s0 && !form.participle && !coordinated ? npLeft(j, leftBound) : j + 1;
+        const finite = !form.participle || progressive || documentParticiple;
+        let npStart = !passive && j >= s0 && finite && !coordinated ? npLeft(j, leftBound) : j + 1;
         let appositive: [number, number] | null = null;
         if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
           // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
@@ -710,6 +727,16 @@ export function extractAttributions(
     return null;
   }
 
+  /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
+  function isPassive(i: number, s0: number): boolean {
+    let p = i - 1;
+    while (p >= s0 && i - p <= 3 && (BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm) || (tokens[p] as Token).norm.endsWith('ly'))) {
+      if (BE_FORMS.has((tokens[p] as Token).norm)) return true;
+      p--;
+    }
+    return p >= s0 && BE_FORMS.has((tokens[p] as Token).norm) && (tokens[p] as Token).norm !== "'s";
+  }
+
   function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
     const token = tokens[i] as Token;
     if (form.entry.frame === 'prep') {
@@ -741,6 +768,8 @@ export function extractAttributions(
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
         documentSubject || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
+        // "voters support Doe", "polls show the race tied": a noun-like form before an object is a verb.
+        (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (OBJECT_LEADS.has(next.norm) || (next.capitalized && !isMark(i + 1)))) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
         (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
@@ -751,7 +780,8 @@ export function extractAttributions(
       const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm));
+    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubject);
+    if (form.entry.passive && isPassive(i, s0)) return true;
     if (prev && BE_FORMS.has(prev.norm)) return false;
     let p = i - 1;
     while (p >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm)) p--;

@@ -18,7 +18,7 @@ export const lexiconsCommand: Command = {
     });
     const set = loadLexicons({ extraFiles: [...(values.lexicon ?? []), ...(values.registry ?? [])] });
     for (const [kind, lexicon] of Object.entries(set).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      io.stdout.write(`${kind.padEnd(14)} ${lexicon.id}@${lexicon.version}  ${lexicon.entries.length} entries\n`);
+      io.stdout.write(`${kind.padEnd(14)} ${String(lexicon.entries.length).padStart(5)} entries  ${lexicon.version}\n`);
     }
     return 0;
   },

@@ -60,6 +60,8 @@ export const SpeechVerbEntrySchema = z.object({
   addressee: z.boolean().optional(),
   /** A cue only before a clause ("found that …", "showed he was …"), not before an object ("found a group"). */
   clause: z.boolean().optional(),
+  /** Also a cue in the passive ("is expected to …"), whose grammatical subject is then not the source. */
+  passive: z.boolean().optional(),
   /** A cue only when the next token is one of these ("declined to …", "seemed to …", "worried that …"). */
   followedBy: z.array(form).min(1).optional(),
   /** For `prep` cues: the cue counts only when its object phrase holds one of these heads ("in a poll", "in his view"). */
