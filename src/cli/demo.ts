@@ -32,10 +32,12 @@ async function step(args: string[], stepIo: CliIO = io): Promise<void> {
 
 async function main(): Promise<void> {
   const records = join(out, 'analysis.jsonl');
-  await step(['analyze', ...inputs, '-o', records, '--force']);
+  // The demo's outlets are fictional: a user registry classifies them, as a researcher would.
+  const registry = ['--registry', join(examples, 'lexicons', 'demo-outlets.json')];
+  await step(['analyze', ...inputs, ...registry, '-o', records, '--force']);
   await step(['report', records, '-o', out, '--force'], quietIo);
   await step(['compare', records, '--by', 'outlet', '-o', join(out, 'compare'), '--force'], quietIo);
-  await step(['analyze', join(examples, 'articles'), '--format', 'text', '-o', join(out, 'summaries.txt'), '--force']);
+  await step(['analyze', join(examples, 'articles'), ...registry, '--format', 'text', '-o', join(out, 'summaries.txt'), '--force']);
   process.stdout.write(`\nDemo report: ${join(out, 'index.html')}\nOutlet comparison: ${join(out, 'compare', 'index.html')}\nRecords: ${records}\n`);
 }
 

@@ -138,7 +138,8 @@ export function assembleResult(
       if (shared <= bestOverlap || used.has(span)) continue;
       const contentLength = a.contentEnd - a.contentStart;
       const spanLength = span.end - span.start;
-      if (shared >= 0.6 * Math.min(contentLength, spanLength) && (!span.phrase || shared >= 0.8 * contentLength)) {
+      // The quote must be most of what was reported: "says that, whatever happens, “…”" stays indirect with its lead-in.
+      if (shared >= 0.6 * Math.min(contentLength, spanLength) && shared >= 0.5 * contentLength && (!span.phrase || shared >= 0.8 * contentLength)) {
         best = span;
         bestOverlap = shared;
       }
@@ -249,8 +250,9 @@ export function assembleResult(
       ...(entry.source ? { source: entry.source } : {}),
     });
     const speaker = a.speaker;
-    if (entry.class !== 'attitude' && speaker?.kind === 'anonymous' && a.sourceStart !== null && a.sourceEnd !== null) {
-      const key = `${a.sourceStart}-${a.sourceEnd}`;
+    const sourceEnd = a.sourceHeadEnd ?? a.sourceEnd;
+    if (entry.class !== 'attitude' && speaker?.kind === 'anonymous' && a.sourceStart !== null && sourceEnd !== null) {
+      const key = `${a.sourceStart}-${sourceEnd}`;
       if (seenSources.has(key)) continue;
       seenSources.add(key);
       const vague = speaker.entry.anonymity === 'vague';
@@ -258,7 +260,7 @@ export function assembleResult(
       findings.push({
         id: `${sourceRule}@${key}`,
         analyzer: 'attribution', rule: sourceRule, category: vague ? 'vague-source' : 'anonymous-source',
-        start: a.sourceStart, end: a.sourceEnd, text: doc.text.slice(a.sourceStart, a.sourceEnd),
+        start: a.sourceStart, end: sourceEnd, text: doc.text.slice(a.sourceStart, sourceEnd),
         voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
         weight: 1, polarity: 'neutral',
         note: speaker.marker ? `${speaker.entry.note} ${compiled.markerNote}` : speaker.entry.note,

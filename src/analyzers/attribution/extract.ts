@@ -40,6 +40,8 @@ export interface Attribution {
   readonly speaker: Speaker | null;
   readonly sourceStart: number | null;
   readonly sourceEnd: number | null;
+  /** End of the source's head phrase without its apposition ("two officials" of "two officials, speaking on …,"). */
+  readonly sourceHeadEnd: number | null;
   readonly contentStart: number;
   readonly contentEnd: number;
   readonly sentence: number;
@@ -360,8 +362,8 @@ export function extractAttributions(
       if (!ok && head.base.length > 3 && head.base.endsWith('s') && clauseStart && j - k < 3) ok = true;
       if (!ok) return j + 1;
     }
-    // Drop leading "of"-less function words.
-    while (k < j && tokens[k]?.norm === 'of') k++;
+    // Drop leading "of"-less function words, and a capitalised conjunction that opens the sentence ("But Doe said").
+    while (k < j && (tokens[k]?.norm === 'of' || (NP_STOP.has((tokens[k] as Token).norm) && (tokens[k] as Token).capitalized))) k++;
     return k;
   };
 
@@ -429,6 +431,8 @@ export function extractAttributions(
     return [trimStart(k, end), end];
   };
 
+  /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
+  const sourceTokens = new Map<Attribution, [number, number]>();
   const cueBuffer: { at: number; length: number; form: VerbForm }[] = [];
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
@@ -443,6 +447,9 @@ export function extractAttributions(
     cues.length = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
+      // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
+      const flag = flags.norm[i] as number;
+      if (!flag) continue;
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
@@ -452,7 +459,7 @@ export function extractAttributions(
         }
         continue;
       }
-      if (!((flags.norm[i] as number) & KEY_VERB) || insideQuote[i]) continue;
+      if (!(flag & KEY_VERB) || insideQuote[i]) continue;
       const hit = compiled.verbs.match(i, normKey);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
@@ -488,6 +495,7 @@ export function extractAttributions(
       let srcStart = -1;
       let srcEnd = -1;
       let content: [number, number] | null = null;
+      let sourceSpanEnd = -1;
       let quoteContent: { start: number; end: number } | null = null;
 
       if (form.entry.frame === 'colon') {
@@ -523,6 +531,7 @@ export function extractAttributions(
         }
         // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
         if (passive) {
+          while (j >= s0 && (BE_FORMS.has((tokens[j] as Token).norm) || BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
           const start = j >= s0 ? npLeft(j, s0) : j + 1;
           content = [start <= j ? start : cueEndTok, contentLimit];
         }
@@ -549,6 +558,8 @@ export function extractAttributions(
               const start = npLeft(p - 1, s0);
               if (start <= p - 1) {
                 npStart = start;
+                // The source phrase runs through the apposition and its closing comma.
+                sourceSpanEnd = j + 1;
                 j = p - 1;
                 appositive = [p + 1, at];
               }
@@ -582,7 +593,14 @@ export function extractAttributions(
           }
           // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
           // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
-          if (leftContext && !attitude && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
+          // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
+          const previous = inSentence[inSentence.length - 1];
+          const comma = p >= s0 ? (tokens[p] as Token).start : -1;
+          const leftTaken = !!previous && p > s0 && previous.cueStart < comma &&
+            ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma) ||
+              // "In the survey, 47% say …": the words before the comma are a source of their own.
+              (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
+          if (leftContext && !attitude && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
             content = [trimStart(s0, p), trimEnd(s0, p)];
             // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
             if (content[1] <= content[0]) {
@@ -631,6 +649,11 @@ export function extractAttributions(
           const previous = inSentence[inSentence.length - 1];
           if (previous) {
             speaker = previous.speaker;
+            const span = sourceTokens.get(previous);
+            if (span) {
+              srcStart = span[0];
+              srcEnd = span[1];
+            }
           } else {
             const subject = subjectOf(s0, at);
             if (subject) {
@@ -669,11 +692,13 @@ export function extractAttributions(
       const attribution: Attribution = {
         form, cueStart: first.start, cueEnd: last.end, speaker,
         sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
-        sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
+        sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[Math.max(srcEnd, sourceSpanEnd) - 1] as Token).end : null,
+        sourceHeadEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
         contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
         contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
       };
       inSentence.push(attribution);
+      if (srcStart >= 0 && srcEnd > srcStart) sourceTokens.set(attribution, [srcStart, srcEnd]);
       out.push(attribution);
       if (!own && !nested) remember(speaker);
     }
@@ -774,7 +799,7 @@ export function extractAttributions(
         (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
     }
-    if (form.entry.clause) {
+    if (form.entry.clause && !(form.entry.passive && isPassive(i, s0))) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
       const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
