@@ -10,6 +10,7 @@ import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type DualSlot, type IndexedPhrase } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer, type PhraseTokenizer } from '../nlp/phrase-tokens.js';
+import { tableById, tokenIds } from '../nlp/vocabulary.js';
 import type { EntityMention } from './types.js';
 
 type Via = EntityMention['via'];
@@ -29,6 +30,8 @@ export function stripArticle(form: string): string {
 export interface CompiledGazetteer {
   /** Names (primary) and exception phrases (secondary), by first token. */
   readonly index: DualIndex<NameForm, null>;
+  /** `index` as an array by word id (`src/nlp/vocabulary.ts`): the hot loop reads it per token. */
+  readonly slotsByWord: readonly (DualSlot<NameForm, null> | undefined)[];
   readonly byId: ReadonlyMap<string, EntitiesEntry>;
 }
 
@@ -55,7 +58,8 @@ export function compileGazetteer(entries: readonly EntitiesEntry[], tokenize: Ph
       if (tokens.length) exceptions.push({ keys: tokens.map((t) => t.base), value: null });
     }
   }
-  return { index: createDualIndex(names, exceptions), byId: new Map(entries.map((e) => [e.id, e])) };
+  const index = createDualIndex(names, exceptions);
+  return { index, slotsByWord: tableById(index), byId: new Map(entries.map((e) => [e.id, e])) };
 }
 
 function mergeSlots<A, B>(a: DualSlot<A, B> | undefined, b: DualSlot<A, B> | undefined): DualSlot<A, B> | undefined {
@@ -80,11 +84,16 @@ export function findMentions(gazetteer: CompiledGazetteer, doc: Document): Entit
   const { text, tokens } = doc;
   const mentions: EntityMention[] = [];
   let blockedUntil = 0;
+  const slots = gazetteer.slotsByWord;
+  const ids = tokenIds(tokens);
   for (let i = 0; i < tokens.length; i++) {
+    const baseId = ids.base[i] as number;
+    const normId = ids.norm[i] as number;
+    if (baseId < 0 && normId < 0) continue;
     const token = tokens[i] as Token;
-    let slot = gazetteer.index.get(token.base);
+    let slot = baseId < 0 ? undefined : slots[baseId];
     // "Guards" read as a lost-apostrophe possessive of "Guard": try the written form too.
-    if (token.possessive && token.norm !== token.base) slot = mergeSlots(gazetteer.index.get(token.norm), slot);
+    if (token.possessive && token.norm !== token.base) slot = mergeSlots(normId < 0 ? undefined : slots[normId], slot);
     if (slot === undefined) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);

@@ -12,6 +12,7 @@ import type { LoadedTermsEntry } from '../lexicon/kinds/loaded-terms.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import { longestInBucket, phraseMatchesAt, type IndexedPhrase } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
+import { tokenIds } from '../nlp/vocabulary.js';
 import type { Finding } from '../schema/record.js';
 import { compileTerms, type CompiledTerms, type TermPhrase } from './loaded-language/compile.js';
 import { readContext, weightInContext, type TermContext } from './loaded-language/context.js';
@@ -32,8 +33,12 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
   const matches: TermMatch[] = [];
   // Per entry id, the token index up to which an exception protects it.
   let protectedUntil: Map<string, number> | null = null;
+  const slots = compiled.slotsByWord;
+  const baseIds = tokenIds(tokens).base;
   for (let i = 0; i < tokens.length; i++) {
-    const slot = compiled.index.get((tokens[i] as Token).base);
+    const id = baseIds[i] as number;
+    if (id < 0) continue;
+    const slot = slots[id];
     if (slot === undefined) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);

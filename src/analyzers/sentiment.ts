@@ -8,10 +8,22 @@
  */
 import type { Document, Token } from '../document/types.js';
 import { loadAfinn, type AfinnSlot } from '../nlp/afinn.js';
+import { tableById, tokenIds } from '../nlp/vocabulary.js';
 import type { Quote } from '../schema/record.js';
 import type { SentimentResult } from './types.js';
 
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '(', ')', '-', '\u2013', '\u2014', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'while']);
+
+/**
+ * The punctuation members of CLAUSE_ENDS, by char code: a non-word token ends a clause
+ * when its norm is one of these single characters (checked without a set probe).
+ */
+function isClauseEndMark(norm: string): boolean {
+  if (norm.length !== 1) return false;
+  const code = norm.charCodeAt(0);
+  return code === 0x2c || code === 0x3b || code === 0x3a || code === 0x2e || code === 0x21 || code === 0x3f
+    || code === 0x28 || code === 0x29 || code === 0x2d || code === 0x2013 || code === 0x2014;
+}
 
 /** The multi-word entry starting at token `i`, if any. Compares each word's `norm`. */
 function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readonly words: readonly string[]; readonly valence: number }[]): { length: number; valence: number } | null {
@@ -39,15 +51,21 @@ function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readon
 
 /** Marks a conjunction that ends a negation scope ("but"), kept in the same map as the valences. */
 const CLAUSE_WORD: AfinnSlot = Object.freeze({ valence: undefined, phrases: undefined, negator: false });
-let mergedSlots: ReadonlyMap<string, AfinnSlot> | null = null;
+let mergedSlots: readonly (AfinnSlot | undefined)[] | null = null;
+/** AFINN single-word valences by word id, for the base of a possessive ("hero's" → "hero"). */
+let wordValences: readonly (number | undefined)[] | null = null;
 
-/** AFINN slots plus the clause-ending conjunctions, so each word costs one map probe. */
-function sentimentSlots(): ReadonlyMap<string, AfinnSlot> {
+/**
+ * AFINN slots plus the clause-ending conjunctions, as an array by word id
+ * (`src/nlp/vocabulary.ts`), so each word costs one array read.
+ */
+function sentimentSlots(): readonly (AfinnSlot | undefined)[] {
   if (mergedSlots) return mergedSlots;
   const merged = new Map(loadAfinn().slots);
   for (const word of CLAUSE_ENDS) if (/^[a-z]+$/.test(word) && !merged.has(word)) merged.set(word, CLAUSE_WORD);
-  mergedSlots = merged;
-  return merged;
+  mergedSlots = tableById(merged);
+  wordValences = tableById(loadAfinn().words);
+  return mergedSlots;
 }
 
 /** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
@@ -56,14 +74,17 @@ function speechSpans(quotes: readonly Quote[]): [number, number][] {
 }
 
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
-  const afinn = loadAfinn();
   const slots = sentimentSlots();
+  const valences = wordValences as readonly (number | undefined)[];
   const spans = quotes ? speechSpans(quotes) : null;
   let span = 0;
   let spanEnd = -1;
   const own = { total: 0, scored: 0 };
   const quoted = { total: 0, scored: 0 };
   const tokens = doc.tokens;
+  const ids = tokenIds(tokens);
+  const normIds = ids.norm;
+  const baseIds = ids.base;
   const bySentence = new Float64Array(doc.sentences.length);
   const scoredBySentence = new Uint32Array(doc.sentences.length);
   let total = 0;
@@ -78,12 +99,17 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       negated = false;
     }
     if (token.kind !== 'word') {
-      if (CLAUSE_ENDS.has(token.norm)) negated = false;
+      // Non-word norms never spell a conjunction, so only the marks can end the clause here.
+      if (isClauseEndMark(token.norm)) negated = false;
       continue;
     }
-    const slot = slots.get(token.norm);
+    const id = normIds[i] as number;
+    const slot = id < 0 ? undefined : slots[id];
     if (slot === undefined) {
-      if (token.possessive) valence = afinn.words.get(token.base);
+      if (token.possessive) {
+        const baseId = baseIds[i] as number;
+        valence = baseId < 0 ? undefined : valences[baseId];
+      }
       if (valence === undefined) continue;
     } else if (slot === CLAUSE_WORD) {
       negated = false;
@@ -124,6 +150,7 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
  * (the outlet's own words against quoted and reported speech).
  */
 export function createSentimentScorer(): (doc: Document, quotes?: readonly Quote[]) => SentimentResult {
-  loadAfinn();
+  // Registers the words now, before any document's token ids are computed.
+  sentimentSlots();
   return (doc, quotes) => scoreSentiment(doc, quotes);
 }

@@ -20,6 +20,11 @@ interface CompiledRole {
   readonly maxLength: number;
   readonly exactCs: Map<string, TextCleaningEntry>;
   readonly exactCi: Map<string, TextCleaningEntry>;
+  /**
+   * Lengths of the exact keys (1 at a key's length): most lines have a length no exact key
+   * has, and skip the two map probes (each hashes the whole line the first time).
+   */
+  readonly exactLengths: Uint8Array;
   /** Prefix entries bucketed by the lower-cased first character, suffix entries by the last. */
   readonly prefixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
   readonly suffixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
@@ -35,7 +40,7 @@ export interface TextCleaningMatcher {
 }
 
 function emptyRole(): CompiledRole {
-  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), prefixes: new Map(), suffixes: new Map(), regexes: [] };
+  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), exactLengths: new Uint8Array(0), prefixes: new Map(), suffixes: new Map(), regexes: [] };
 }
 
 function addToBucket<T>(buckets: Map<string, T[]>, key: string, value: T): void {
@@ -78,6 +83,16 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     }
   }
 
+  for (const role of roles.values()) {
+    const lengths = [...role.exactCs.keys(), ...role.exactCi.keys()].map((key) => key.length);
+    const table = new Uint8Array(Math.max(0, ...lengths) + 1);
+    for (const length of lengths) table[length] = 1;
+    (role as { exactLengths: Uint8Array }).exactLengths = table;
+  }
+  // `caption-credit` + anywhere → `caption-credit/anywhere`, without building the key per call.
+  const anywhereRoles = new Map<string, CompiledRole>();
+  for (const [key, role] of roles) if (key.endsWith('/anywhere')) anywhereRoles.set(key.slice(0, -'/anywhere'.length), role);
+
   // The structurer asks about one line for several roles in a row: lower-case it once.
   let lastLine = '';
   let lastLower = '';
@@ -91,11 +106,14 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
 
   return {
     match(line, roleName, options) {
-      const role = roles.get(options?.anywhereOnly ? `${roleName}/anywhere` : roleName);
+      const role = options?.anywhereOnly ? anywhereRoles.get(roleName) : roles.get(roleName);
       if (!role || !line || line.length > role.maxLength) return null;
-      const fits = (entry: TextCleaningEntry) => line.length <= (entry.maxLength ?? DEFAULT_MAX_LINE);
+      const fits = (entry: TextCleaningEntry): boolean => line.length <= (entry.maxLength ?? DEFAULT_MAX_LINE);
       const lower = lowerOf(line);
-      const exact = role.exactCs.get(line) ?? role.exactCi.get(lower);
+      const lengths = role.exactLengths;
+      // `lower` may differ in length from `line` (a few non-ASCII letters): check both lengths.
+      const exact = (lengths[line.length] === 1 ? role.exactCs.get(line) : undefined)
+        ?? (lengths[lower.length] === 1 ? role.exactCi.get(lower) : undefined);
       if (exact && fits(exact)) return { entry: exact, value: '' };
       for (const { entry, pattern } of role.prefixes.get(lower.charAt(0)) ?? []) {
         if (fits(entry) && (entry.caseSensitive ? line : lower).startsWith(pattern)) {
@@ -111,7 +129,9 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
         if (!fits(entry)) continue;
         if (requires) {
           const haystack = entry.caseSensitive ? line : lower;
-          if (!requires.some((literal) => haystack.includes(literal))) continue;
+          let found = false;
+          for (let r = 0; r < requires.length && !found; r++) found = haystack.includes(requires[r] as string);
+          if (!found) continue;
         }
         const m = re.exec(line);
         if (m) return { entry, value: (m[1] ?? m[0]).trim() };

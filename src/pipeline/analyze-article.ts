@@ -82,8 +82,9 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
       entities,
     };
     const scores = computeScores(doc, partial, sentiment);
-    const record: AnalysisRecord = { ...partial, scores, summary: '', meta };
-    record.summary = summarize(record, { countryAdjective });
-    return record;
+    const summary = summarize(partial, { countryAdjective });
+    // Completes the partial record in place: the same key order as a spread into a new
+    // object, without copying its twenty fields per article.
+    return Object.assign(partial, { scores, summary, meta });
   };
 }

@@ -27,13 +27,25 @@ export function round(value: number, digits = 4): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Marks which words fall inside speech quotes (direct, mixed, indirect), by a sweep over sorted spans. */
-export function countQuotedWords(doc: Document, quotes: ScoreInput['quotes']): number {
-  const spans = quotes.filter((q) => q.kind !== 'scare').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0]);
+/** Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the outlet's own). */
+function speechSpans(quotes: ScoreInput['quotes']): (readonly [number, number])[] {
+  return quotes.filter((q) => q.kind !== 'scare').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Words (word and number tokens) and, of them, the words inside speech quotes, in one
+ * sweep over the tokens and the sorted spans (the scores need both; one loop, not two).
+ */
+export function countWordsAndQuoted(doc: Document, quotes: ScoreInput['quotes']): { words: number; quoted: number } {
+  const spans = speechSpans(quotes);
+  let words = 0;
   let quoted = 0;
   let spanIndex = 0;
-  for (const token of doc.tokens) {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Document['tokens'][number];
     if (token.kind !== 'word' && token.kind !== 'number') continue;
+    words++;
     while (spanIndex < spans.length && (spans[spanIndex] as readonly [number, number])[1] <= token.start) spanIndex++;
     // Spans may nest or overlap; look ahead over spans that start before this token.
     for (let j = spanIndex; j < spans.length; j++) {
@@ -45,7 +57,12 @@ export function countQuotedWords(doc: Document, quotes: ScoreInput['quotes']): n
       }
     }
   }
-  return quoted;
+  return { words, quoted };
+}
+
+/** Marks which words fall inside speech quotes (direct, mixed, indirect), by a sweep over sorted spans. */
+export function countQuotedWords(doc: Document, quotes: ScoreInput['quotes']): number {
+  return countWordsAndQuoted(doc, quotes).quoted;
 }
 
 export function countWords(doc: Document): number {
@@ -55,8 +72,7 @@ export function countWords(doc: Document): number {
 }
 
 export function computeScores(doc: Document, record: ScoreInput, sentiment: SentimentResult): Scores {
-  const words = countWords(doc);
-  const quotedWords = countQuotedWords(doc, record.quotes);
+  const { words, quoted: quotedWords } = countWordsAndQuoted(doc, record.quotes);
   const ownWords = words - quotedWords;
   const loaded = record.findings.filter((f) => f.analyzer === 'loaded-language');
   const own = loaded.filter((f) => OWN_VOICES.has(f.voice));

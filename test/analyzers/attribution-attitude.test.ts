@@ -98,6 +98,12 @@ describe('attribution: sources and contents at the edges', () => {
     expect(spans('Sen. Ruth Amsel (D-Ore.) said the bill would pass.')[0]).toMatch(/^said \| .*Ruth Amsel \(D-Ore\.\) \| the bill would pass$/);
   });
 
+  it('credits "aides to X" to the aides, not to X', () => {
+    const record = analyzeBody('Aides to Mayor Tom Varga said the toll would be dropped.');
+    expect(quoteLines(record)).toEqual(['indirect anonymous-1 say «the toll would be dropped»']);
+    expect(record.voices.map((v) => [v.id, v.anonymous])).toEqual([['anonymous-1', true]]);
+  });
+
   it('reads poll shares as sources ("47% say", "nearly half said")', () => {
     expect(spans('In the survey, 47% say the toll is too high.')).toContain('say | 47% | the toll is too high');
     expect(spans('Nearly half said they would use the ferry more often.')).toEqual([
@@ -118,6 +124,20 @@ describe('attribution: sources and contents at the edges', () => {
     expect(spans('Nora Lind said the cranes would restart, adding that the strike had cost millions.')).toEqual([
       'said | Nora Lind | the cranes would restart',
       'adding | Nora Lind | the strike had cost millions',
+    ]);
+  });
+
+  it('ends a content before a trailing attribution ("Critics think “…,” she said")', () => {
+    expect(spans('Critics think “the toll is a tax on workers,” she said.')).toEqual([
+      'think | Critics | the toll is a tax on workers',
+      'said | she | the toll is a tax on workers,',
+    ]);
+  });
+
+  it('reads transcript labels in capitals as speakers', () => {
+    expect(spans('HOST: Will the toll pass? VARGA: It will pass on Friday.')).toEqual([
+      ': | HOST | Will the toll pass',
+      ': | VARGA | It will pass on Friday',
     ]);
   });
 

@@ -51,6 +51,8 @@ export interface Attribution {
 }
 
 const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
+/** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
+const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
 /** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
 const SHARE_HEADS = new Set(['half', 'majority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'four', 'five', 'ten', '10', 'three', 'plurality', 'minority']);
 const SHARE_LEADS = new Set(['nearly', 'almost', 'about', 'roughly', 'over', 'more', 'than', 'fewer', 'less', 'just', 'only', 'a', 'one', 'two', 'three', 'in', 'of', 'out', 'half', 'slim', 'narrow', 'clear', 'large', 'wide']);
@@ -224,7 +226,17 @@ export function extractAttributions(
   };
 
   /** Who the noun phrase [start, end) names. */
-  const resolve = (start: number, end: number, sentence: number, appositive: readonly [number, number] | null): Speaker | null => {
+  const resolve = (start: number, fullEnd: number, sentence: number, appositive: readonly [number, number] | null): Speaker | null => {
+    // "Aides to Doe" are not Doe: a source noun before a preposition is the head of the phrase.
+    let end = fullEnd;
+    for (let t = start + 1; t < fullEnd - 1; t++) {
+      const owner = tokens[t - 1] as Token;
+      if (SOURCE_PREPOSITIONS.has((tokens[t] as Token).norm) && owner.kind === 'word' && (!owner.capitalized || t - 1 === start) &&
+        (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
+        end = t;
+        break;
+      }
+    }
     const head = tokens[end - 1] as Token;
     if (end - start === 1) {
       if (SINGULAR_PRONOUNS.has(head.norm)) return resolvePronoun(head.norm);
@@ -364,6 +376,14 @@ export function extractAttributions(
     }
     // Drop leading "of"-less function words, and a capitalised conjunction that opens the sentence ("But Doe said").
     while (k < j && (tokens[k]?.norm === 'of' || (NP_STOP.has((tokens[k] as Token).norm) && (tokens[k] as Token).capitalized))) k++;
+    // "Aides to Doe", "exit polls in the state", "people close to the talks": the head before the preposition speaks.
+    const prep = tokens[k - 1];
+    const owner = tokens[k - 2];
+    if (prep && owner && k - 2 >= sentenceStart && SOURCE_PREPOSITIONS.has(prep.norm) && owner.kind === 'word' && (!owner.capitalized || k - 2 === sentenceStart) &&
+      (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
+      const start = npLeft(k - 2, sentenceStart);
+      if (start <= k - 2) return start;
+    }
     return k;
   };
 
@@ -488,6 +508,11 @@ export function extractAttributions(
           contentLimit = t;
           break;
         }
+      } else if (next && contentLimit === s1 && !next.form.participle) {
+        // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
+        let t = next.at - 1;
+        while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !VERBISH.has((tokens[t] as Token).norm)) t--;
+        if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
       }
       if (!own) advanceSubjects(at);
 
@@ -503,7 +528,11 @@ export function extractAttributions(
         srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
         srcEnd = at;
         if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
-        if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) && !compiled.titles.has((tokens[srcStart] as Token).base))) continue;
+        // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
+        const documentLabel = srcEnd - srcStart === 1 && DOCUMENT_SOURCES.has((tokens[srcStart] as Token).base);
+        if (documentLabel) speaker = null;
+        else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
+          !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) continue;
         content = [trimStart(at + 1, s1), s1];
       } else if (form.entry.frame === 'prep') {
         srcStart = cueEndTok;
@@ -524,7 +553,8 @@ export function extractAttributions(
         // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
         const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
         // "a poll showing Doe ahead": the document before the participle holds the position.
-        const documentParticiple = form.participle && j >= s0 && DOCUMENT_SOURCES.has((tokens[j] as Token).base);
+        // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
+        const documentParticiple = form.participle && j >= s0 && (DOCUMENT_SOURCES.has((tokens[j] as Token).base) || nounBefore(tokens[j] as Token));
         if (progressive) {
           j--;
           while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
@@ -596,11 +626,11 @@ export function extractAttributions(
           // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
           const previous = inSentence[inSentence.length - 1];
           const comma = p >= s0 ? (tokens[p] as Token).start : -1;
-          const leftTaken = !!previous && p > s0 && previous.cueStart < comma &&
-            ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma) ||
+          const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
+            ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma && previous.contentEnd <= (tokens[p] as Token).end) ||
               // "In the survey, 47% say …": the words before the comma are a source of their own.
               (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
-          if (leftContext && !attitude && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
+          if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
             content = [trimStart(s0, p), trimEnd(s0, p)];
             // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
             if (content[1] <= content[0]) {
@@ -638,11 +668,15 @@ export function extractAttributions(
             }
           }
         }
-        if (!content && at === s0 && form.entry.id === 'ask' && QUESTION_WORDS.has(tokens[cueEndTok]?.norm ?? '')) {
-          // "Asked whether …, Doe said": the question up to the comma; who asked is not said.
+        if (!content && at === s0 && form.entry.id === 'ask') {
+          // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
           let k = cueEndTok;
-          while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') k++;
-          if (k < s1) content = [cueEndTok, k];
+          let question = false;
+          while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') {
+            if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
+            k++;
+          }
+          if (k < s1 && question) content = [cueEndTok, k];
         }
         if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
           // "…, saying …": the subject of the clause speaks.
@@ -686,6 +720,8 @@ export function extractAttributions(
       const last = tokens[cueEndTok - 1] as Token;
       // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
       const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
+      // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
+      if (form.entry.frame === 'belief' && inSentence.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) continue;
       const nested = selfSourced || inSentence.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
         (attitude || other.form.entry.class !== 'attitude') &&
         other.contentStart <= first.start && first.start < other.contentEnd);
@@ -741,7 +777,16 @@ export function extractAttributions(
     const count = colon - k;
     const last = tokens[colon - 1] as Token;
     if (count >= 2 || people.bySurname.has(last.base)) return NOT_NAME.has((tokens[k] as Token).base) ? -1 : k;
+    // A transcript: "WALLACE: …", "Q: …" at the start of a sentence.
+    if (count === 1 && k === s0 && isUpperWord(last)) return k;
     return -1;
+  }
+
+  /** A word written in capitals ("WALLACE", "Q"), as speakers are labelled in transcripts. */
+  function isUpperWord(token: Token): boolean {
+    if (token.kind !== 'word') return false;
+    const word = text.slice(token.start, token.end);
+    return word.toUpperCase() === word && word.toLowerCase() !== word;
   }
 
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
@@ -750,6 +795,26 @@ export function extractAttributions(
       if (quote.closeMark !== null && quote.closeMark < offset && offset - quote.closeMark <= 3 && quote.end > quote.start) return { start: quote.start, end: quote.end };
     }
     return null;
+  }
+
+  /**
+   * A document, poll or data head in the subject before the cue, read back over a few words
+   * ("a CNN poll last month showed …", "a study by the council found …"); bounded, so linear.
+   */
+  function documentBefore(i: number, s0: number): boolean {
+    for (let t = i - 1; t >= s0 && i - t <= 10; t--) {
+      const token = tokens[t] as Token;
+      if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '/' && token.norm !== '-') return false;
+      if (DOCUMENT_SOURCES.has(token.base) && !token.possessive) return true;
+      if (VERBISH.has(token.norm) || token.norm === 'who' || token.norm === 'which') return false;
+    }
+    return false;
+  }
+
+  /** A word that can end a noun phrase before a participle: not a function word, a determiner or a possessive. */
+  function nounBefore(token: Token): boolean {
+    if (token.kind !== 'word') return token.norm === '%';
+    return !NP_STOP.has(token.norm) && !DETERMINERS.has(token.norm) && !BE_FORMS.has(token.norm) && !BETWEEN_SUBJECT_AND_CUE.has(token.norm) && !token.possessive && !PARTICIPLE_LEAD.has(token.norm);
   }
 
   /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
@@ -789,7 +854,7 @@ export function extractAttributions(
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
     // "polls show …", "the data indicate …": a document holds the position.
-    const documentSubject = !!prev && DOCUMENT_SOURCES.has(prev.base) && !prev.possessive;
+    const documentSubject = !!prev && !prev.possessive && documentBefore(i, s0);
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
         documentSubject || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
@@ -805,7 +870,7 @@ export function extractAttributions(
       const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubject);
+    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubject || nounBefore(prev));
     if (form.entry.passive && isPassive(i, s0)) return true;
     if (prev && BE_FORMS.has(prev.norm)) return false;
     let p = i - 1;

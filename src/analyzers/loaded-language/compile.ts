@@ -5,8 +5,9 @@
  * protect. Matching is then one pass over the tokens with a map probe per token.
  */
 import type { LoadedTermsEntry } from '../../lexicon/kinds/loaded-terms.js';
-import { createDualIndex, type DualIndex, type IndexedPhrase } from '../../nlp/phrase-index.js';
+import { createDualIndex, type DualIndex, type DualSlot, type IndexedPhrase } from '../../nlp/phrase-index.js';
 import type { PhraseTokenizer } from '../../nlp/phrase-tokens.js';
+import { tableById } from '../../nlp/vocabulary.js';
 import { regularInflections } from '../../nlp/porter.js';
 
 export interface TermPhrase {
@@ -18,6 +19,8 @@ export interface TermPhrase {
 export interface CompiledTerms {
   /** Terms (primary) and exception phrases naming the entry ids they suppress (secondary), by first token. */
   readonly index: DualIndex<TermPhrase, readonly string[]>;
+  /** `index` as an array by word id (`src/nlp/vocabulary.ts`): the hot loop reads it per token. */
+  readonly slotsByWord: readonly (DualSlot<TermPhrase, readonly string[]> | undefined)[];
 }
 
 /** Every form an entry matches: its listed forms plus, with `inflect`, generated inflections. */
@@ -66,5 +69,6 @@ export function compileTerms(entries: readonly LoadedTermsEntry[], tokenize: Phr
       else exceptionEntries.set(key, { keys, ids: [entry.id] });
     }
   }
-  return { index: createDualIndex(phrases, [...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids }))) };
+  const index = createDualIndex(phrases, [...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids })));
+  return { index, slotsByWord: tableById(index) };
 }

@@ -62,6 +62,10 @@ function runHash(text: string, i: number, limit: number): number {
   return hash;
 }
 
+/** 2^18 bits (32 KB): a few thousand first words leave false positives around 1%. */
+const FIRST_HASH_BITS = 18;
+const FIRST_HASH_MASK = (1 << FIRST_HASH_BITS) - 1;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
@@ -228,10 +232,14 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     };
     keys.set(caseKey, candidate);
   }
-  const firstHashes = new Set<number>();
+  // A bit set over the low FIRST_HASH_BITS bits of the hashes, not a Set<number>: most
+  // int32 hashes are not small integers, so a Set boxes and hashes each probe. A false
+  // positive only costs a `matchAt` that finds nothing.
+  const firstHashes = new Uint32Array(1 << (FIRST_HASH_BITS - 5));
   for (const candidate of keys.values()) {
     const first = candidate.norms[0] as string;
-    firstHashes.add(runHash(first, 0, first.length));
+    const hash = runHash(first, 0, first.length) & FIRST_HASH_MASK;
+    firstHashes[hash >>> 5] = (firstHashes[hash >>> 5] as number) | (1 << (hash & 31));
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
     list.push(candidate);
@@ -330,7 +338,8 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
         }
         continue;
       }
-      if (!firstHashes.has(runHash(text, i, to))) {
+      const hash = runHash(text, i, to) & FIRST_HASH_MASK;
+      if (((firstHashes[hash >>> 5] as number) & (1 << (hash & 31))) === 0) {
         i++;
         continue;
       }
