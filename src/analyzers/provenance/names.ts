@@ -23,9 +23,17 @@ export interface NameToken {
   readonly baseNorm: string;
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019, 0x02bc]);
-const NAME_SYMBOLS = new Set([0x26, 0x2b, 0x2f]); // & + /
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+// Char-code comparisons, not Set<number> probes: these run at the end of every name token.
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x02bc;
+}
+/** & + / */
+function isNameSymbol(c: number): boolean {
+  return c === 0x26 || c === 0x2b || c === 0x2f;
+}
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
 const ZWNJ = 0x200c;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 
@@ -73,7 +81,7 @@ function isSpace(c: number): boolean {
 /** Reads one name token at `i` (which must be a word character or a name symbol). */
 export function readNameToken(text: string, i: number, limit: number): NameToken | null {
   const c = text.charCodeAt(i);
-  if (NAME_SYMBOLS.has(c)) {
+  if (isNameSymbol(c)) {
     const norm = text[i] as string;
     return { start: i, end: i + 1, norm, baseEnd: i + 1, baseNorm: norm };
   }
@@ -88,7 +96,7 @@ export function readNameToken(text: string, i: number, limit: number): NameToken
     }
     const d = text.charCodeAt(j);
     // Inner apostrophe ("People's") or initials ("U.S.").
-    if ((APOSTROPHES.has(d) || (d === 0x2e && segment === 1)) && j + 1 < limit && isWordCode(text, j + 1)) {
+    if ((isApostrophe(d) || (d === 0x2e && segment === 1)) && j + 1 < limit && isWordCode(text, j + 1)) {
       j++;
       segment = 0;
       continue;
@@ -127,7 +135,7 @@ export function tokenizeName(name: string): { raw: string; norm: string }[] {
   let i = 0;
   while (i < name.length) {
     const c = name.charCodeAt(i);
-    if (isWordCode(name, i) || NAME_SYMBOLS.has(c)) {
+    if (isWordCode(name, i) || isNameSymbol(c)) {
       const token = readNameToken(name, i, name.length);
       if (!token) break;
       tokens.push({ raw: name.slice(token.start, token.end), norm: token.norm });
@@ -264,31 +272,28 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     if (!first) return null;
     const list = byFirst.get(first.norm) ?? (first.baseNorm !== first.norm ? byFirst.get(first.baseNorm) : undefined);
     if (!list) return null;
-    // Read as many tokens as the longest candidate needs, stopping at punctuation or a line break.
-    const maxLen = (list[0] as Candidate).norms.length;
+    // Following tokens are read only when a candidate gets that far (most fail on the
+    // second word), stopping for good at punctuation or a line break.
     const tokens: NameToken[] = [first];
-    let j = first.end;
-    while (tokens.length < maxLen && j < limit) {
-      let k = j;
-      // Between tokens: spaces, hyphens, a plural possessive ("Students' News"), or a dot or
-      // colon inside a word ("Gazeta.ru", "UA:First").
-      const d = text.charCodeAt(k);
-      if ((d === 0x2e || d === 0x3a) && k + 1 < limit && isWordCode(text, k + 1)) k++;
-      else if (APOSTROPHES.has(d)) k++;
-      while (k < limit && (isSpace(text.charCodeAt(k)) || HYPHENS.has(text.charCodeAt(k)))) k++;
-      if (k >= limit) break;
-      const next = readNameToken(text, k, limit);
-      if (!next) break;
-      tokens.push(next);
-      j = next.end;
-    }
+    let exhausted = false;
+    const tokenAt = (t: number): NameToken | undefined => {
+      while (!exhausted && tokens.length <= t) {
+        const next = readNextToken(text, (tokens[tokens.length - 1] as NameToken).end, limit);
+        if (next) tokens.push(next);
+        else exhausted = true;
+      }
+      return tokens[t];
+    };
     for (const candidate of list) {
       const n = candidate.norms.length;
-      if (n > tokens.length) continue;
       let ok = true;
       let end = 0;
       for (let t = 0; t < n && ok; t++) {
-        const token = tokens[t] as NameToken;
+        const token = tokenAt(t);
+        if (token === undefined) {
+          ok = false;
+          break;
+        }
         const want = candidate.norms[t] as string;
         const last = t === n - 1;
         let useBase = false;
@@ -362,6 +367,22 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     },
     size: keys.size,
   };
+}
+
+/**
+ * The name token after one ending at `j`, or null: between tokens only spaces, hyphens, a
+ * plural possessive ("Students' News"), or a dot or colon inside a word ("Gazeta.ru",
+ * "UA:First"); punctuation or a line break ends the name.
+ */
+function readNextToken(text: string, j: number, limit: number): NameToken | null {
+  if (j >= limit) return null;
+  let k = j;
+  const d = text.charCodeAt(k);
+  if ((d === 0x2e || d === 0x3a) && k + 1 < limit && isWordCode(text, k + 1)) k++;
+  else if (isApostrophe(d)) k++;
+  while (k < limit && (isSpace(text.charCodeAt(k)) || isHyphen(text.charCodeAt(k)))) k++;
+  if (k >= limit) return null;
+  return readNameToken(text, k, limit);
 }
 
 /** Start of a "the " / "The " directly before `i`, or null. */
