@@ -114,7 +114,9 @@ async function main(): Promise<void> {
   const analyze = createArticleAnalyzer(loadLexicons());
   for (const article of articles.slice(0, 300)) analyze(article);
   let findings = 0;
-  const framelensSeconds = timeBest(1, () => {
+  // Best of two passes: the first pass over a large corpus still pays for JIT and heap growth.
+  const framelensSeconds = timeBest(2, () => {
+    findings = 0;
     for (const article of articles) findings += analyze(article).findings.length;
   });
   const framelensMbps = bytes / MB / framelensSeconds;
