@@ -19,12 +19,18 @@ const OWN_VOICE_BLOCKS = new Set(['headline', 'dek', 'caption']);
  */
 export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (start: number, end: number) => SpanVoice {
   const sorted = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+  const starts = sorted.map((q) => q.start);
+  // reach[i]: the furthest end among sorted[0..i]. Walking back from the last quote that
+  // starts before a span, we can stop as soon as no earlier quote reaches the span's end,
+  // so a lookup costs O(log n + containing quotes), not O(n): thousands of unbalanced
+  // quotation marks stay linear.
+  const reach: number[] = [];
+  for (const quote of sorted) reach.push(Math.max(quote.end, reach[reach.length - 1] ?? -1));
   const blockStarts = doc.blocks.map((b) => b.start);
   return (start, end) => {
     let best: Quote | null = null;
-    // Quotes are few per article; a linear scan over the ones that start before `start` is cheap.
-    for (const quote of sorted) {
-      if (quote.start > start) break;
+    for (let i = upperBound(starts, start) - 1; i >= 0 && (reach[i] as number) >= end; i--) {
+      const quote = sorted[i] as Quote;
       if (quote.end >= end && (!best || quote.end - quote.start <= best.end - best.start)) best = quote;
     }
     if (best) {

@@ -72,6 +72,31 @@ const MAX_CLAUSE_WORDS = 8;
 
 const QUOTE_MARKS = /["'\u00ab\u00bb\u2018-\u201a\u201c-\u201e\u2039\u203a]/g;
 
+/** Positions of every quotation mark in the last text asked about (one text is built at a time). */
+let markText: string | null = null;
+let markList: number[] = [];
+
+function markPositions(text: string): readonly number[] {
+  if (text !== markText) {
+    markList = [];
+    QUOTE_MARKS.lastIndex = 0;
+    for (let match = QUOTE_MARKS.exec(text); match !== null; match = QUOTE_MARKS.exec(text)) markList.push(match.index);
+    markText = text;
+  }
+  return markList;
+}
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function isQuoteCode(code: number): boolean {
   return code === 0x22 || code === 0x27 || code === 0xab || code === 0xbb
     || (code >= 0x2018 && code <= 0x201e && code !== 0x201b) || code === 0x2039 || code === 0x203a;
@@ -145,10 +170,13 @@ function scanBlock(context: Context, blockIndex: number): void {
   // so an inferred quote never overlaps an earlier one (and nests inside any still open).
   let floor = block.start;
   const charAt = (i: number): number => (i < block.start || i >= block.end ? -1 : text.charCodeAt(i));
-  // A single-character-class search (native, no backtracking) visits only the marks.
-  QUOTE_MARKS.lastIndex = block.start;
-  for (let match = QUOTE_MARKS.exec(text); match !== null && match.index < block.end; match = QUOTE_MARKS.exec(text)) {
-    const i = match.index;
+  // Only the marks are visited: their positions come from one search over the whole text,
+  // so a block without marks costs a binary search, not a scan to the next mark.
+  const marks = markPositions(text);
+  let skipUntil = -1;
+  for (let k = firstAtOrAfter(marks, block.start); k < marks.length && (marks[k] as number) < block.end; k++) {
+    const i = marks[k] as number;
+    if (i < skipUntil) continue;
     const code = text.charCodeAt(i);
     const prev = charAt(i - 1);
     const next = charAt(i + 1);
@@ -231,7 +259,7 @@ function scanBlock(context: Context, blockIndex: number): void {
     if (role === 'none') continue;
     if (doubleClose) {
       // Close the pending double quote at the first of the two marks and step over the second.
-      QUOTE_MARKS.lastIndex = i + 2;
+      skipUntil = i + 2;
       const at = doubleOpen(stack);
       while (stack.length - 1 > at) dropOpen(context, stack.pop() as OpenMark, block);
       const open = stack.pop() as OpenMark;

@@ -238,7 +238,13 @@ async function* readFileInput(context: FileContext, kindHint: FileKind | null): 
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Read with a cap, not by the size stat() reports: a pipe or a device reports 0 and may never end.
+    const read = await readBounded(path, kind === 'json' ? undefined : limit);
+    if (read === null) {
+      yield inputError(path, base, 'too-large', `${path} is over the limit of ${formatBytes(limit ?? 0)}; stopped reading there.`);
+      return;
+    }
+    bytes = read;
   } catch (error) {
     const { code, reason } = describeFsError(error);
     yield inputError(path, base, code, `${path} cannot be read: ${reason}.`);
@@ -293,14 +299,47 @@ function* readTextContent(text: string, context: { name: string; base: string; o
 
 class BinaryInputError extends Error {}
 
-/** Passes chunks through, failing when the first chunk holds a NUL byte without a UTF-16 byte order mark. */
+/** Reads a whole file, or returns null as soon as it passes `limit` bytes. */
+async function readBounded(path: string, limit: number | undefined): Promise<Buffer | null> {
+  if (limit === undefined) return readFile(path);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) return null;
+      chunks.push(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * NUL bytes in the first 8 KB of a record stream that make it a binary file rather than
+ * text with a stray NUL in one record: compressed or image data has about 32 per 8 KB.
+ */
+const BINARY_NUL_COUNT = 8;
+
+/**
+ * Passes chunks through, failing when the first chunk looks binary (several NUL bytes and
+ * no UTF-16 byte order mark). A single NUL only costs the record that holds it: the JSONL
+ * line fails to parse, the CSV field keeps it, and every other record is read.
+ */
 async function* binaryGuard(source: AsyncIterable<Buffer | string>): AsyncGenerator<Uint8Array> {
   let first = true;
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     if (first) {
       first = false;
-      if (looksBinary(bytes.subarray(0, 8192))) throw new BinaryInputError();
+      const head = bytes.subarray(0, 8192);
+      if (looksBinary(head)) {
+        let nuls = 0;
+        for (let i = 0; i < head.length && nuls < BINARY_NUL_COUNT; i++) if (head[i] === 0) nuls++;
+        if (nuls >= BINARY_NUL_COUNT) throw new BinaryInputError();
+      }
     }
     yield bytes;
   }

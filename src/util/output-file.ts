@@ -30,7 +30,11 @@ export function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
  * Counts complete lines in a file and cuts off a trailing incomplete one, reading in
  * chunks so a large output is never held in memory.
  */
-export function countCompleteLines(path: string): number {
+export function countCompleteLines(path: string, options: { readonly csv?: boolean } = {}): number {
+  // In CSV a quoted field may hold line breaks: a newline ends a record only outside quotes
+  // (a doubled "" inside a field toggles twice, so it leaves the state as it was).
+  const csv = options.csv ?? false;
+  let inQuotes = false;
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(1 << 20);
@@ -42,7 +46,8 @@ export function countCompleteLines(path: string): number {
       const read = readSync(fd, buffer, 0, buffer.length, position);
       if (read <= 0) break;
       for (let i = 0; i < read; i++) {
-        if (buffer[i] === 0x0a) {
+        if (csv && buffer[i] === 0x22) inQuotes = !inQuotes;
+        else if (buffer[i] === 0x0a && !inQuotes) {
           lines++;
           lastNewlineEnd = position + i + 1;
         }
@@ -61,6 +66,8 @@ export interface FileSinkOptions {
   readonly resume: boolean;
   /** Lines that precede the records (a CSV header), not counted as records on resume. */
   readonly headerLines: number;
+  /** The file is CSV: records may span lines inside quoted fields. */
+  readonly csv?: boolean;
 }
 
 export interface OpenedFileSink {
@@ -76,7 +83,7 @@ export function openFileSink(path: string, options: FileSinkOptions): OpenedFile
   if (options.resume) {
     if (!existsSync(partial) && existsSync(path)) renameSync(path, partial);
     if (existsSync(partial)) {
-      recordsDone = Math.max(0, countCompleteLines(partial) - options.headerLines);
+      recordsDone = Math.max(0, countCompleteLines(partial, { csv: options.csv ?? false }) - options.headerLines);
       append = true;
     }
   } else if (existsSync(path) && !options.force) {

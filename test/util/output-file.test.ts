@@ -39,3 +39,12 @@ describe('countCompleteLines', () => {
     expect(readFileSync(path, 'utf8')).toBe('a\nb\n');
   });
 });
+
+describe('countCompleteLines on CSV', () => {
+  it('counts records, not physical lines, when quoted fields hold line breaks', () => {
+    const path = tempFile('x.csv');
+    writeFileSync(path, 'id,title\n1,"two\nlines"\n2,"say ""hi""\nthere"\n3,"torn');
+    expect(countCompleteLines(path, { csv: true })).toBe(3);
+    expect(readFileSync(path, 'utf8')).toBe('id,title\n1,"two\nlines"\n2,"say ""hi""\nthere"\n');
+  });
+});

@@ -131,7 +131,8 @@ export function assembleResult(
     // Quote spans are sorted and nest at most a few deep: start just before the content.
     let from = lowerBoundStart(doc.quotes, a.contentStart);
     from = Math.max(0, from - 4);
-    for (let q = from; q < doc.quotes.length; q++) {
+    // Bounded: a reported content holds a few quotes, and pathological input stays linear.
+    for (let q = from; q < doc.quotes.length && q - from < 64; q++) {
       const span = doc.quotes[q] as QuoteSpan;
       if (span.start >= a.contentEnd) break;
       const shared = overlap(a.contentStart, a.contentEnd, span.start, span.end);

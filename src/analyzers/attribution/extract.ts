@@ -5,7 +5,7 @@
  * trailing attributions: "…, he noted."). No tagger: closed word classes bound the phrases,
  * and every window is a few tokens wide, so the pass is linear in the document.
  */
-import type { Document, Token } from '../../document/types.js';
+import type { Document, Token, QuoteSpan } from '../../document/types.js';
 import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
@@ -50,6 +50,8 @@ export interface Attribution {
   readonly nested: boolean;
 }
 
+/** How many earlier attributions of one sentence a cue is compared with. */
+const RECENT_IN_SENTENCE = 32;
 const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
 /** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
 const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
@@ -120,6 +122,21 @@ export function extractAttributions(
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
+  const closings = doc.quotes
+    .map((quote, index) => ({ mark: quote.closeMark, index }))
+    .filter((c): c is { mark: number; index: number } => c.mark !== null)
+    .sort((a, b) => a.mark - b.mark || a.index - b.index);
+  /** Index of the first quote starting at or after `offset` (quotes are sorted by start). */
+  const firstQuoteFrom = (offset: number): number => {
+    let lo = 0;
+    let hi = doc.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((doc.quotes[mid] as QuoteSpan).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
@@ -610,7 +627,8 @@ export function extractAttributions(
             (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
           let words = 0;
           let hasThat = false;
-          for (let t = cueEndTok; t < contentLimit; t++) {
+          // Only "few words" matters below (at most 9): stop counting past that, so one endless sentence stays linear.
+          for (let t = cueEndTok; t < contentLimit && words <= 10; t++) {
             const token = tokens[t] as Token;
             if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
             if (token.norm === 'that') hasThat = true;
@@ -705,24 +723,26 @@ export function extractAttributions(
       // "… declared:" at the end of a paragraph, the words in the next one.
       if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
         const after = (tokens[cueEndTok] as Token).end;
-        for (const quote of doc.quotes) {
-          if (quote.start < after) continue;
-          if (quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
-          break;
-        }
+        // Quotes are sorted by start: the first at or after the cue, by binary search.
+        const quote = doc.quotes[firstQuoteFrom(after)];
+        if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
       }
       const [cs, ceRaw] = content;
       const ce = trimEnd(cs, ceRaw);
+      // Only whether the content holds any word matters: stop at the first.
       let words = 0;
-      for (let t = cs; t < ce; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
+      for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
       if ((ce <= cs || words === 0) && !quoteContent) continue;
       const first = tokens[at] as Token;
       const last = tokens[cueEndTok - 1] as Token;
       // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
       const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
       // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
-      if (form.entry.frame === 'belief' && inSentence.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) continue;
-      const nested = selfSourced || inSentence.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
+      // Only the last few attributions of the sentence are looked at: real sentences hold a
+      // handful, and a pathological one with thousands of cues stays linear.
+      const recent = inSentence.length > RECENT_IN_SENTENCE ? inSentence.slice(-RECENT_IN_SENTENCE) : inSentence;
+      if (form.entry.frame === 'belief' && recent.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) continue;
+      const nested = selfSourced || recent.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
         (attitude || other.form.entry.class !== 'attitude') &&
         other.contentStart <= first.start && first.start < other.contentEnd);
       const attribution: Attribution = {
@@ -791,10 +811,23 @@ export function extractAttributions(
 
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
   function quoteClosingBefore(offset: number): { start: number; end: number } | null {
-    for (const quote of doc.quotes) {
-      if (quote.closeMark !== null && quote.closeMark < offset && offset - quote.closeMark <= 3 && quote.end > quote.start) return { start: quote.start, end: quote.end };
+    // Closing marks sorted once per document, so each cue costs a binary search, not a scan.
+    let lo = 0;
+    let hi = closings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((closings[mid] as { mark: number }).mark < offset - 3) lo = mid + 1;
+      else hi = mid;
     }
-    return null;
+    let first: number | null = null;
+    for (let k = lo; k < closings.length && (closings[k] as { mark: number }).mark < offset; k++) {
+      const index = (closings[k] as { index: number }).index;
+      const quote = doc.quotes[index] as QuoteSpan;
+      if (quote.end > quote.start && (first === null || index < first)) first = index;
+    }
+    if (first === null) return null;
+    const quote = doc.quotes[first] as QuoteSpan;
+    return { start: quote.start, end: quote.end };
   }
 
   /**

@@ -104,7 +104,7 @@ export const analyzeCommand: Command = {
     let sink: OutputSink;
     let recordsDone = 0;
     if (output) {
-      const opened = openFileSink(output, { force: values.force ?? false, resume: values.resume ?? false, headerLines: format === 'csv' ? 1 : 0 });
+      const opened = openFileSink(output, { force: values.force ?? false, resume: values.resume ?? false, headerLines: format === 'csv' ? 1 : 0, csv: format === 'csv' });
       sink = opened.sink;
       recordsDone = opened.recordsDone;
     } else {
