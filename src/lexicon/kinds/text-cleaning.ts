@@ -49,13 +49,17 @@ export function unsafeRegexReason(pattern: string): string | null {
   if (/\\[1-9]|\\k</.test(pattern)) return 'must not use back-references';
   // One pass over the pattern, tracking for each open group whether it holds a quantifier.
   const stack: boolean[] = [];
+  // Alternatives inside a repeated group can overlap (`(a|aa)+`, `(?:\w|\d)+`): exponential too.
+  const alternation: boolean[] = [];
   let inClass = false;
   let lastClosedGroupHadQuantifier = false;
+  let lastClosedGroupHadAlternation = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === '\\') {
       i++;
       lastClosedGroupHadQuantifier = false;
+      lastClosedGroupHadAlternation = false;
       continue;
     }
     if (inClass) {
@@ -65,20 +69,30 @@ export function unsafeRegexReason(pattern: string): string | null {
     if (ch === '[') {
       inClass = true;
       lastClosedGroupHadQuantifier = false;
+      lastClosedGroupHadAlternation = false;
     } else if (ch === '(') {
       stack.push(false);
+      alternation.push(false);
       lastClosedGroupHadQuantifier = false;
+      lastClosedGroupHadAlternation = false;
+    } else if (ch === '|') {
+      if (alternation.length) alternation[alternation.length - 1] = true;
+      lastClosedGroupHadQuantifier = false;
+      lastClosedGroupHadAlternation = false;
     } else if (ch === ')') {
       lastClosedGroupHadQuantifier = stack.pop() ?? false;
+      lastClosedGroupHadAlternation = alternation.pop() ?? false;
       // A group with a quantifier inside marks its parent too: `((a+)b)+` is as bad.
       if (lastClosedGroupHadQuantifier && stack.length) stack[stack.length - 1] = true;
       continue;
     } else if (ch === '*' || ch === '+' || ch === '{' || (ch === '?' && pattern[i - 1] !== '(')) {
       const unbounded = ch === '*' || ch === '+' || (ch === '{' && /^\{\d*,\}/.test(pattern.slice(i, i + 12)));
       if (lastClosedGroupHadQuantifier && (unbounded || ch === '{')) return 'must not repeat a group that itself contains a quantifier (nested quantifiers)';
+      if (lastClosedGroupHadAlternation && (unbounded || ch === '{')) return 'must not repeat a group of alternatives (they may overlap, which backtracks exponentially)';
       if (stack.length) stack[stack.length - 1] = true;
     } else {
       lastClosedGroupHadQuantifier = false;
+      lastClosedGroupHadAlternation = false;
     }
   }
   return null;
