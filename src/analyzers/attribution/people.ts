@@ -47,17 +47,12 @@ export interface People {
   readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
 }
 
-const SLUGS = new Map<string, string>();
-
-/** A readable id ("Ali Shamkhani" → "ali-shamkhani"); memoised, as the same names recur across articles. */
+/**
+ * A readable id ("Ali Shamkhani" → "ali-shamkhani"). Not memoised across articles: the
+ * names are slices of article texts, and a cache keyed by them kept whole texts alive.
+ */
 export function slug(value: string): string {
-  let known = SLUGS.get(value);
-  if (known === undefined) {
-    known = computeSlug(value);
-    if (SLUGS.size > 50_000) SLUGS.clear();
-    SLUGS.set(value, known);
-  }
-  return known;
+  return computeSlug(value);
 }
 
 function computeSlug(value: string): string {
