@@ -16,11 +16,11 @@ export function isWordChar(code: number): boolean {
 }
 
 /**
- * Calls `visit` with each word of already lower-cased text: a run of letters with at most
- * one inner apostrophe (' or ’). A hand-written scan: no regex match objects to allocate,
- * which matters at tens of megabytes.
+ * Calls `visit` with the span of each word of already lower-cased text: a run of letters
+ * with at most one inner apostrophe (' or ’). A hand-written scan that cuts no strings, so
+ * callers can skip words before paying for a slice (which matters at tens of megabytes).
  */
-export function forEachWord(lower: string, visit: (word: string) => void): void {
+export function forEachWordSpan(lower: string, visit: (start: number, end: number) => void): void {
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -33,30 +33,23 @@ export function forEachWord(lower: string, visit: (word: string) => void): void 
       i++;
       while (i < n && isWordChar(lower.charCodeAt(i))) i++;
     }
-    visit(lower.slice(start, i));
+    visit(start, i);
   }
+}
+
+/** Calls `visit` with each word of already lower-cased text (see `forEachWordSpan`). */
+export function forEachWord(lower: string, visit: (word: string) => void): void {
+  forEachWordSpan(lower, (start, end) => visit(lower.slice(start, end)));
 }
 
 export function addWordCounts(text: string, counts: Map<string, number>): void {
   const lower = text.toLowerCase();
-  const n = lower.length;
-  let i = 0;
-  // The same scan as forEachWord, inlined so short and long tokens are skipped before a
-  // string is cut out for them (a fifth of all tokens have one or two letters).
-  while (i < n) {
-    while (i < n && !isWordChar(lower.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && isWordChar(lower.charCodeAt(i))) i++;
-    const mark = lower.charCodeAt(i);
-    if ((mark === 39 || mark === 0x2019) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) {
-      i++;
-      while (i < n && isWordChar(lower.charCodeAt(i))) i++;
-    }
-    const length = i - start;
-    if (length < 3 || length > 30) continue;
-    const word = lower.slice(start, i);
-    if (STOPWORDS.has(word)) continue;
+  forEachWordSpan(lower, (start, end) => {
+    // Short and very long tokens are skipped before a string is cut out for them.
+    const length = end - start;
+    if (length < 3 || length > 30) return;
+    const word = lower.slice(start, end);
+    if (STOPWORDS.has(word)) return;
     counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
+  });
 }
