@@ -18,7 +18,8 @@ import { compileTerms, type CompiledTerms, type TermPhrase } from './loaded-lang
 import { readContext, weightInContext, type TermContext } from './loaded-language/context.js';
 import { createTargetContext, resolveTarget, type TargetContext } from './loaded-language/target.js';
 import type { AttributionResult, EntityMention } from './types.js';
-import { createVoiceLookup, upperBound, type SpanVoice } from './voice.js';
+import { createVoiceLookup, type SpanVoice } from './voice.js';
+import { upperBound } from '../util/sorted.js';
 
 export const ANALYZER = 'loaded-language';
 

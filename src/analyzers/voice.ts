@@ -5,6 +5,7 @@
  */
 import type { Document } from '../document/types.js';
 import type { FindingVoice, Quote } from '../schema/record.js';
+import { upperBound } from '../util/sorted.js';
 
 export interface SpanVoice {
   readonly voice: FindingVoice;
@@ -47,16 +48,4 @@ export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (sta
     const block = blockIndex >= 0 ? doc.blocks[blockIndex] : undefined;
     return { voice: block && OWN_VOICE_BLOCKS.has(block.kind) ? 'headline' : 'narration', speaker: null };
   };
-}
-
-/** Index of the first element greater than `value` in a sorted array. */
-export function upperBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

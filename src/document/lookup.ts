@@ -4,18 +4,8 @@
  */
 import type { Block } from '../schema/record.js';
 import type { Document, QuoteSpan, Sentence, Token } from './types.js';
+import { firstEndingAfter, lastStartingAtOrBefore } from '../util/sorted.js';
 
-/** Index of the last span whose start is <= offset, or -1. */
-function lastStartingAtOrBefore(spans: readonly { readonly start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((spans[mid] as { start: number }).start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Index of the token that contains `offset` (start <= offset < end), or -1 (whitespace, out of range). */
 export function tokenIndexAt(doc: Document, offset: number): number {
@@ -31,14 +21,7 @@ export function tokenAt(doc: Document, offset: number): Token | undefined {
 
 /** Index of the first token that ends after `offset` (the token at or after it), or `tokens.length`. */
 export function tokenIndexFrom(doc: Document, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((doc.tokens[mid] as Token).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstEndingAfter(doc.tokens, offset);
 }
 
 /** Token indices [from, to) of the tokens lying entirely inside [start, end). */

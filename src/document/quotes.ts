@@ -26,6 +26,7 @@ import type { Block, Repair } from '../schema/record.js';
 import { CC_DIGIT, CC_LETTER, CC_MARK, CC_SPACE, CC_SURROGATE, CC_UPPER, CHAR_CLASS } from './char-class.js';
 import type { MutableToken } from './tokenize.js';
 import type { QuoteSpan, Sentence } from './types.js';
+import { firstAtOrAfter, firstEndingAfter } from '../util/sorted.js';
 
 type Family = 'double' | 'single' | 'guillemet' | 'guillemet-single';
 
@@ -86,16 +87,6 @@ function markPositions(text: string): readonly number[] {
   return markList;
 }
 
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function isQuoteCode(code: number): boolean {
   return code === 0x22 || code === 0x27 || code === 0xab || code === 0xbb
@@ -133,17 +124,6 @@ function isCloseContext(code: number): boolean {
   return cls === CC_SPACE || (cls !== CC_LETTER && cls !== CC_DIGIT && cls !== CC_MARK && cls !== CC_SURROGATE);
 }
 
-/** Index of the first token whose end is after `offset`. */
-function firstTokenEndingAfter(tokens: readonly MutableToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((tokens[mid] as MutableToken).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 interface Context {
   readonly text: string;
@@ -351,7 +331,7 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
   while (end > start && classOf(context.text.charCodeAt(end - 1)) === CC_SPACE) end--;
   if (end <= start) return;
   const { tokens, sentences } = context;
-  const from = firstTokenEndingAfter(tokens, start);
+  const from = firstEndingAfter(tokens, start);
   let words = 0;
   let terminal = false;
   // Only "more than six words" matters below, so the count stops early: nested quotes
@@ -378,7 +358,7 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
   context.quotes.push({ start, end, openMark, closeMark, inferredOpen: openMark === null, phrase });
   // A plural possessive token that swallowed the closing mark ("the states'") is a plain plural.
   if (closeMark !== null) {
-    const last = tokens[firstTokenEndingAfter(tokens, closeMark)];
+    const last = tokens[firstEndingAfter(tokens, closeMark)];
     if (last && last.start < closeMark && last.end === closeMark + 1 && last.kind === 'word') {
       last.norm = last.norm.slice(0, -1);
       last.base = last.norm;
@@ -390,7 +370,7 @@ function pushQuote(context: Context, start: number, end: number, openMark: numbe
 /** Infers where a quote closed at `mark` (with no opening mark) began; `lower` bounds it. */
 function inferOpen(context: Context, blockIndex: number, mark: number, lower: number): void {
   const { text, tokens, sentences } = context;
-  const closeToken = firstTokenEndingAfter(tokens, mark) - 1; // last token before the mark
+  const closeToken = firstEndingAfter(tokens, mark) - 1; // last token before the mark
   const note = (how: string): void => {
     context.repairs.push({
       kind: 'unbalanced-quote', start: mark, end: mark + 1,
@@ -405,12 +385,12 @@ function inferOpen(context: Context, blockIndex: number, mark: number, lower: nu
   const sentenceIndex = before.sentence;
   const sentence = sentences[sentenceIndex] as Sentence;
   const prevCode = text.charCodeAt(mark - 1);
-  const afterToken = firstTokenEndingAfter(tokens, mark + 1); // the first token after the mark's own token
+  const afterToken = firstEndingAfter(tokens, mark + 1); // the first token after the mark's own token
   const after = tokens[afterToken] as MutableToken | undefined;
   const sameSentenceAfter = !!after && after.sentence === sentenceIndex && after.start < (context.blocks[blockIndex] as Block).end;
 
   const sentenceStart = Math.max(sentence.start, lower);
-  const firstInRange = firstTokenEndingAfter(tokens, sentenceStart);
+  const firstInRange = firstEndingAfter(tokens, sentenceStart);
 
   // 1. An attribution follows: the quoted words are whole sentences.
   if (sameSentenceAfter && attributionFollows(tokens, afterToken, sentenceIndex, isWordChar(prevCode))) {

@@ -11,6 +11,7 @@ import type { AbbreviationTable } from './abbreviations.js';
 import { CC_SPACE, CHAR_CLASS } from './char-class.js';
 import type { MutableToken } from './tokenize.js';
 import type { Sentence } from './types.js';
+import { firstStartingAtOrAfter } from '../util/sorted.js';
 
 /** Capitalized function words that usually start a sentence (lower-cased norms). */
 const SENTENCE_STARTERS = new Set([
@@ -93,7 +94,7 @@ export function splitSentences(
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
     // Tokens [k, blockEnd) belong to this block (the last block takes whatever is left).
-    const blockEnd = b === blocks.length - 1 ? total : firstTokenAtOrAfter(tokens, block.end, k);
+    const blockEnd = b === blocks.length - 1 ? total : firstStartingAtOrAfter(tokens, block.end, k);
     let sentenceStart = k;
     while (c < candidates.length && (candidates[c] as number) < blockEnd) {
       const index = candidates[c++] as number;
@@ -111,17 +112,6 @@ export function splitSentences(
   return sentences;
 }
 
-/** Index of the first token at or after `from` whose start is >= `offset` (binary search). */
-function firstTokenAtOrAfter(tokens: readonly MutableToken[], offset: number, from: number): number {
-  let lo = from;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((tokens[mid] as MutableToken).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * When a sentence ends after token `index`, the index of the first token of the next

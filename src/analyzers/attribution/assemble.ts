@@ -7,8 +7,8 @@ import type { Finding, Quote, Voice } from '../../schema/record.js';
 import type { AttributionResult } from '../types.js';
 import type { CompiledAttribution } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
-import { lowerBound } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
+import { firstStartingAtOrAfter, lastStartingAtOrBefore } from '../../util/sorted.js';
 
 const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
 /** How many attributions a quote looks back over for its owner. */
@@ -129,7 +129,7 @@ export function assembleResult(
     let best: QuoteSpan | null = null;
     let bestOverlap = 0;
     // Quote spans are sorted and nest at most a few deep: start just before the content.
-    let from = lowerBoundStart(doc.quotes, a.contentStart);
+    let from = firstStartingAtOrAfter(doc.quotes, a.contentStart);
     from = Math.max(0, from - 4);
     // Bounded: a reported content holds a few quotes, and pathological input stays linear.
     for (let q = from; q < doc.quotes.length && q - from < 64; q++) {
@@ -162,22 +162,13 @@ export function assembleResult(
   const sentenceSpeakers = new Map<number, VoiceDraft>();
   for (const { a, voice } of attributed) if (voice && !sentenceSpeakers.has(a.sentence)) sentenceSpeakers.set(a.sentence, voice);
   const directs = credited.filter((c) => c.quote.kind === 'direct').sort((x, y) => x.quote.start - y.quote.start);
-  const blockOf = (offset: number): number => {
-    let lo = 0;
-    let hi = doc.blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((doc.blocks[mid] as { start: number }).start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const blockOf = (offset: number): number => lastStartingAtOrBefore(doc.blocks, offset);
   // Both lists are in text order, so two cursors and a bounded look-back keep this linear.
   let ap = 0;
   let dp = 0;
   for (const span of doc.quotes) {
     if (used.has(span)) continue;
-    const tokenIndex = lowerBound(tokens, span.start);
+    const tokenIndex = firstStartingAtOrAfter(tokens, span.start);
     const sentence = (tokens[tokenIndex] as Token | undefined)?.sentence ?? -1;
     if (span.phrase) {
       let owner: { voice: VoiceDraft | null } | null = null;
@@ -228,7 +219,7 @@ export function assembleResult(
     if (!voice || quote.kind === 'scare') continue;
     voice.quotes++;
     voice.first = Math.min(voice.first, quote.start);
-    for (let t = lowerBound(tokens, quote.start); t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) {
+    for (let t = firstStartingAtOrAfter(tokens, quote.start); t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) {
       const kind = (tokens[t] as Token).kind;
       if (kind === 'word' || kind === 'number') voice.quotedWords++;
     }
@@ -292,15 +283,4 @@ export function assembleResult(
   for (const quote of uniqueQuotes) if (quote.speaker && !spoken.has(quote.speaker)) quote.speaker = null;
   const outFindings = findings.map((f) => (f.speaker && !spoken.has(f.speaker) ? { ...f, speaker: null } : f));
   return { quotes: uniqueQuotes, voices: outVoices, findings: outFindings };
-}
-
-function lowerBoundStart(spans: readonly QuoteSpan[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((spans[mid] as QuoteSpan).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

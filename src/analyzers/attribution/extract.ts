@@ -11,6 +11,7 @@ import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import { KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
+import { firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
   BE_FORMS, BEFORE_VERB, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
   SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
@@ -112,7 +113,7 @@ export function extractAttributions(
     if (quote.closeMark !== null) markTokens.add(quote.closeMark);
     // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
     if (quote.phrase || quote.closeMark === null) continue;
-    let t = lowerBound(tokens, quote.start);
+    let t = firstStartingAtOrAfter(tokens, quote.start);
     for (; t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) insideQuote[t] = 1;
   }
   const isMark = (i: number): boolean => {
@@ -126,17 +127,6 @@ export function extractAttributions(
     .map((quote, index) => ({ mark: quote.closeMark, index }))
     .filter((c): c is { mark: number; index: number } => c.mark !== null)
     .sort((a, b) => a.mark - b.mark || a.index - b.index);
-  /** Index of the first quote starting at or after `offset` (quotes are sorted by start). */
-  const firstQuoteFrom = (offset: number): number => {
-    let lo = 0;
-    let hi = doc.quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((doc.quotes[mid] as QuoteSpan).start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
@@ -189,13 +179,7 @@ export function extractAttributions(
    */
   const nearestPerson = (at: number, test: (person: Person) => boolean): Person | null => {
     const list = people.mentions;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((list[mid] as People['mentions'][number]).tokenStart < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list, (mention) => mention.tokenStart < at);
     for (let k = lo - 1; k >= 0 && lo - k <= MENTION_WINDOW; k--) {
       const person = (list[k] as People['mentions'][number]).person;
       if (test(person)) return person;
@@ -724,7 +708,7 @@ export function extractAttributions(
       if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
         const after = (tokens[cueEndTok] as Token).end;
         // Quotes are sorted by start: the first at or after the cue, by binary search.
-        const quote = doc.quotes[firstQuoteFrom(after)];
+        const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
         if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
       }
       const [cs, ceRaw] = content;
@@ -812,13 +796,7 @@ export function extractAttributions(
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
   function quoteClosingBefore(offset: number): { start: number; end: number } | null {
     // Closing marks sorted once per document, so each cue costs a binary search, not a scan.
-    let lo = 0;
-    let hi = closings.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((closings[mid] as { mark: number }).mark < offset - 3) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(closings, (closing) => closing.mark < offset - 3);
     let first: number | null = null;
     for (let k = lo; k < closings.length && (closings[k] as { mark: number }).mark < offset; k++) {
       const index = (closings[k] as { index: number }).index;
@@ -911,16 +889,4 @@ export function extractAttributions(
     if (p >= s0 && BE_FORMS.has((tokens[p] as Token).norm)) return false;
     return true;
   }
-}
-
-/** Index of the first token whose start is >= `offset`. */
-export function lowerBound(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
