@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
-import type { Article } from '../input/article.js';
+import { articleFromFields, type Article } from '../input/article.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { createArticleAnalyzer } from '../pipeline/analyze-article.js';
 
@@ -46,10 +46,7 @@ async function readCorpus(path: string, limit: number): Promise<CorpusArticle[]>
 }
 
 function toArticle(item: CorpusArticle): Article {
-  return {
-    id: item.id, source: `bench:${item.id}`, outlet: null, title: null, byline: null, url: null, published: null,
-    fields: {}, body: item.text, parts: null, removed: [], inputRepairs: [],
-  };
+  return articleFromFields({ id: item.id, source: `bench:${item.id}`, body: item.text });
 }
 
 function textBytes(articles: readonly CorpusArticle[]): number {

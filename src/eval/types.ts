@@ -1,5 +1,5 @@
 /** The evaluation harness's shapes: each suite reads one dataset and returns metric rows. */
-import type { Article } from '../input/article.js';
+import { articleFromFields, type Article } from '../input/article.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import type { AnalysisRecord } from '../schema/record.js';
 
@@ -34,10 +34,7 @@ export interface EvalSuite {
 
 /** Builds a plain article from text already split by the dataset (no cleaning needed). */
 export function datasetArticle(fields: Partial<Article> & { id: string; source: string; body: string }): Article {
-  return {
-    outlet: null, title: null, byline: null, url: null, published: null, fields: {}, parts: null,
-    removed: [], inputRepairs: [], ...fields,
-  };
+  return articleFromFields(fields);
 }
 
 /** Precision, recall and F1 from sums, guarding empty denominators. */

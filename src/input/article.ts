@@ -44,3 +44,11 @@ export type Article = z.infer<typeof ArticleSchema>;
 export interface StructuredArticle extends Omit<Article, 'body' | 'parts'> {
   parts: Part[];
 }
+
+/** An article from already-known fields: everything not given is null or empty. */
+export function articleFromFields(fields: Partial<Article> & { id: string; source: string; body: string | null }): Article {
+  return {
+    outlet: null, title: null, byline: null, url: null, published: null, fields: {}, parts: null,
+    removed: [], inputRepairs: [], ...fields,
+  };
+}
