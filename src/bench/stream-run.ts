@@ -3,13 +3,11 @@
  * `framelens analyze` (output discarded) and prints its time and peak RSS as JSON.
  * A process of its own, so the peak RSS measured is the pipeline's alone.
  */
-import { analyzeInputLines } from '../pipeline/run-analysis.js';
+import { analyzeInputBatches } from '../pipeline/run-analysis.js';
 
 const [file, workers] = process.argv.slice(2);
 const started = performance.now();
 let records = 0;
-for await (const line of analyzeInputLines([file ?? ''], { workers: Number(workers ?? '1') })) {
-  records += line.json.length > 0 ? 1 : 0;
-}
+for await (const batch of analyzeInputBatches([file ?? ''], { workers: Number(workers ?? '1') })) records += batch.ok.length;
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`${JSON.stringify({ seconds, records, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -3,16 +3,16 @@
  * in input order, whatever the number of worker threads.
  *
  * Inputs are read lazily (JSONL, CSV and directories stream), grouped into batches, and
- * handed to a piscina pool; at most a few batches per worker are in flight, so memory
- * stays flat however large the corpus.
+ * handed to a piscina pool; at most a few batches per worker are in flight, and results
+ * come back as JSONL bytes, so memory stays flat however large the corpus.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Article } from '../input/article.js';
 import { readInputs, type InputItem, type ReadOptions } from '../input/read-inputs.js';
 import { loadLexicons } from '../lexicon/load.js';
-import type { OutputRecord } from '../schema/record.js';
-import { analyzeBatch, type BatchResultLine } from './analyze-batch.js';
+import type { AnalysisRecord, OutputRecord } from '../schema/record.js';
+import { analyzeBatch, decodeLines, encodeLines, type BatchResultLine, type EncodedBatch } from './analyze-batch.js';
 import { createArticleAnalyzer } from './analyze-article.js';
 
 export interface Shard {
@@ -44,6 +44,16 @@ export interface AnalysisRunOptions extends ReadOptions {
 const BATCH_RECORDS = 64;
 const BATCH_CHARS = 512 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * Heap limits per worker thread. V8 sizes a heap for speed and lets it grow to several
+ * times what is alive before collecting; a worker keeps only the compiled lexicons and
+ * one batch alive (about 20 MB), so these limits keep the process well under 400 MB on a
+ * corpus of any size. An article too large for them (megabytes of text) makes its
+ * worker run out of memory: its batch is then analysed again in the main thread, whose
+ * heap is not limited, so nothing is lost.
+ */
+const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 24 };
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -121,33 +131,38 @@ async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGenerator<
 }
 
 /**
- * Yields one JSON line (without newline) per selected input record, in input order.
+ * Yields the records of each batch, in input order, as JSONL bytes with their ok flags:
+ * what `framelens analyze` writes, without ever making the records strings in this thread.
  * Throws `LexiconError` before reading anything when the lexicons are broken.
  */
-export async function* analyzeInputLines(inputs: readonly string[], options: AnalysisRunOptions = {}): AsyncGenerator<BatchResultLine> {
+export async function* analyzeInputBatches(inputs: readonly string[], options: AnalysisRunOptions = {}): AsyncGenerator<EncodedBatch> {
   const lexiconFiles = [...(options.lexiconFiles ?? [])];
   // Loaded here even with workers, so a broken user lexicon fails fast with one clear error.
   const lexicons = loadLexicons({ extraFiles: lexiconFiles });
+  let analyzeHere: ((article: Article) => AnalysisRecord) | null = null;
+  const analyzeInThisThread = (articles: readonly Article[]): EncodedBatch => {
+    analyzeHere ??= createArticleAnalyzer(lexicons);
+    return encodeLines(analyzeBatch(analyzeHere, articles));
+  };
   const workers = fewArticles(inputs) ? 1 : Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const slots = groupIntoSlots(selectItems(readInputs(inputs, options), options));
   let done = 0;
   let failed = 0;
   let textChars = 0;
-  const report = (lines: readonly BatchResultLine[], chars: number): void => {
-    for (const line of lines) {
+  const report = (batch: EncodedBatch, chars: number): void => {
+    for (const ok of batch.ok) {
       done++;
-      if (!line.ok) failed++;
+      if (ok !== 1) failed++;
     }
     textChars += chars;
     options.onProgress?.({ done, failed, textChars });
   };
 
   if (workers === 1) {
-    const analyze = createArticleAnalyzer(lexicons);
     for await (const slot of slots) {
-      const lines = slot.kind === 'error' ? [slot.line] : analyzeBatch(analyze, slot.articles);
-      report(lines, slot.kind === 'articles' ? slot.articles.reduce((sum, a) => sum + articleChars(a), 0) : 0);
-      yield* lines;
+      const batch = slot.kind === 'error' ? encodeLines([slot.line]) : analyzeInThisThread(slot.articles);
+      report(batch, slot.kind === 'articles' ? slot.articles.reduce((sum, a) => sum + articleChars(a), 0) : 0);
+      yield batch;
     }
     return;
   }
@@ -157,41 +172,44 @@ export async function* analyzeInputLines(inputs: readonly string[], options: Ana
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
     workerData: { lexiconFiles },
   });
-  const inFlight: { lines: Promise<BatchResultLine[]>; chars: number }[] = [];
+  const inFlight: { batch: Promise<EncodedBatch>; chars: number }[] = [];
   const limit = workers * IN_FLIGHT_PER_WORKER;
   try {
     for await (const slot of slots) {
       if (slot.kind === 'error') {
-        inFlight.push({ lines: Promise.resolve([slot.line]), chars: 0 });
+        inFlight.push({ batch: Promise.resolve(encodeLines([slot.line])), chars: 0 });
       } else {
         const articles = slot.articles;
-        const lines = (pool.run(articles) as Promise<BatchResultLine[]>).catch((error: unknown) =>
-          // A worker that dies (e.g. out of memory) fails its batch, not the run.
-          articles.map((article) => ({
-            json: JSON.stringify({ schema: 'framelens/error@1', source: article.source, id: article.id, error: { code: 'internal', message: `worker failed: ${error instanceof Error ? error.message : String(error)}` } }),
-            ok: false,
-          })),
-        );
-        inFlight.push({ lines, chars: articles.reduce((sum, a) => sum + articleChars(a), 0) });
+        // A worker that dies (out of memory on a huge article) fails its batch, not the
+        // run: the batch is analysed again here, where analyzeBatch keeps one bad article
+        // from taking the others with it.
+        const batch = (pool.run(articles) as Promise<EncodedBatch>).catch(() => analyzeInThisThread(articles));
+        inFlight.push({ batch, chars: articles.reduce((sum, a) => sum + articleChars(a), 0) });
       }
       while (inFlight.length >= limit) {
         const next = inFlight.shift()!;
-        const lines = await next.lines;
-        report(lines, next.chars);
-        yield* lines;
+        const batch = await next.batch;
+        report(batch, next.chars);
+        yield batch;
       }
     }
     while (inFlight.length) {
       const next = inFlight.shift()!;
-      const lines = await next.lines;
-      report(lines, next.chars);
-      yield* lines;
+      const batch = await next.batch;
+      report(batch, next.chars);
+      yield batch;
     }
   } finally {
     await pool.destroy();
   }
+}
+
+/** The same run as one JSON line (without newline) per selected input record, in input order. */
+export async function* analyzeInputLines(inputs: readonly string[], options: AnalysisRunOptions = {}): AsyncGenerator<BatchResultLine> {
+  for await (const batch of analyzeInputBatches(inputs, options)) yield* decodeLines(batch);
 }
 
 /** The same run as parsed records, for library users and the report commands. */

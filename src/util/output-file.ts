@@ -10,12 +10,13 @@ import { dirname } from 'node:path';
 import { UsageError } from '../cli/io.js';
 
 export interface OutputSink {
-  write(chunk: string): Promise<void>;
+  /** Text, or UTF-8 bytes (JSONL batches from the analysis). */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes and, for files, renames `.partial` to the final name. */
   finish(): Promise<void>;
 }
 
-async function writeWithBackpressure(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+async function writeWithBackpressure(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream as NodeJS.EventEmitter, 'drain');
 }
 

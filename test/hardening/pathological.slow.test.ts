@@ -144,6 +144,30 @@ describe('a 50 MB article', () => {
   });
 });
 
+describe('an article too large for a worker thread\'s heap', () => {
+  // Worker threads run with heap limits (src/pipeline/run-analysis.ts) to keep memory
+  // flat; an article of megabytes exhausts them. Its batch must then be analysed again in
+  // the main thread: the same records as with one thread, nothing lost, nothing failed.
+  it('12 MB of text between two small articles: analysed, in order, identical to -j 1', async () => {
+    const file = join(tmp.dir, 'huge-in-jsonl.jsonl');
+    const body = pathologicalBodies['ordinary paragraphs (baseline)']!(12_000_000);
+    writeFileSync(file, [
+      JSON.stringify({ id: 'before', title: 'A small story', text: 'Officials said the talks would resume on Monday.' }),
+      JSON.stringify({ id: 'huge', title: 'A huge story', text: body }),
+      JSON.stringify({ id: 'after', title: 'Another small story', text: 'The minister told reporters he was "deeply concerned".' }),
+    ].join('\n') + '\n');
+    const parallel = await runCli(['analyze', file, '-j', '2', '-q'], { timeoutMs: 600_000 });
+    expect(parallel.signal).toBeNull();
+    expect(parallel.stderr).toContain('3 records: 3 analyzed, 0 failed');
+    const records = parseJsonl(parallel.stdout);
+    expect(records.map((record) => [record.id, record.schema])).toEqual([
+      ['before', ANALYSIS_SCHEMA_ID], ['huge', ANALYSIS_SCHEMA_ID], ['after', ANALYSIS_SCHEMA_ID],
+    ]);
+    const single = await runCli(['analyze', file, '-j', '1', '-q'], { timeoutMs: 600_000 });
+    expect(single.stdout === parallel.stdout).toBe(true);
+  }, 1_500_000);
+});
+
 describe('a one-million-line JSONL file', () => {
   function writeLines(path: string, count: number): void {
     const lines: string[] = [];

@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeInputLines } from '../../pipeline/run-analysis.js';
+import { decodeLines } from '../../pipeline/analyze-batch.js';
+import { analyzeInputBatches } from '../../pipeline/run-analysis.js';
 import { csvHeader, csvRow } from '../../render/csv.js';
 import { renderRecordText } from '../../render/text.js';
 import type { OutputRecord } from '../../schema/record.js';
@@ -120,13 +121,24 @@ export const analyzeCommand: Command = {
     try {
       if (format === 'json') await sink.write('[');
       if (renderer && recordsDone === 0) await sink.write(renderer.header);
-      for await (const line of analyzeInputLines(inputs, { ...runOptions, skip: recordsDone, onProgress: (p) => progress.update(p) })) {
-        if (line.ok) analyzed++;
-        else failed++;
-        if (format === 'jsonl') await sink.write(`${line.json}\n`);
-        else if (format === 'json') await sink.write(`${index ? ',' : ''}\n${line.json}`);
-        else await sink.write(renderer!.render(JSON.parse(line.json) as OutputRecord, index));
-        index++;
+      const batches = analyzeInputBatches(inputs, { ...runOptions, skip: recordsDone, onProgress: (p) => progress.update(p) });
+      for await (const batch of batches) {
+        if (format === 'jsonl') {
+          // The batch's bytes are already JSONL: written as they are, never made strings here.
+          for (const ok of batch.ok) {
+            if (ok === 1) analyzed++;
+            else failed++;
+          }
+          await sink.write(batch.bytes);
+          continue;
+        }
+        for (const line of decodeLines(batch)) {
+          if (line.ok) analyzed++;
+          else failed++;
+          if (format === 'json') await sink.write(`${index ? ',' : ''}\n${line.json}`);
+          else await sink.write(renderer!.render(JSON.parse(line.json) as OutputRecord, index));
+          index++;
+        }
       }
       if (format === 'json') await sink.write(index ? '\n]\n' : ']\n');
       await sink.finish();
