@@ -76,6 +76,7 @@ function cliPath(): string {
 
 interface StreamRun {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly records: number;
   readonly maxRssMb: number;
 }
@@ -144,8 +145,9 @@ async function main(): Promise<void> {
     await once(out, 'finish');
     const single = streamRun(once1, 1);
     const parallel = streamRun(once1, cores);
-    process.stdout.write(`${row('streaming JSONL, 1 worker', `${(bytes / MB / single.seconds).toFixed(1)} MB/s`, `${single.records} records, peak RSS ${single.maxRssMb.toFixed(0)} MB`)}\n`);
-    process.stdout.write(`${row(`streaming JSONL, ${cores} workers`, `${(bytes / MB / parallel.seconds).toFixed(1)} MB/s`, `speed-up ${(single.seconds / parallel.seconds).toFixed(2)}× on ${cores} cores, peak RSS ${parallel.maxRssMb.toFixed(0)} MB`)}\n`);
+    const coresUsed = (run: StreamRun): string => `${(run.cpuSeconds / run.seconds).toFixed(2)} cores busy`;
+    process.stdout.write(`${row('streaming JSONL, 1 worker', `${(bytes / MB / single.seconds).toFixed(1)} MB/s`, `${single.records} records, ${coresUsed(single)}, peak RSS ${single.maxRssMb.toFixed(0)} MB`)}\n`);
+    process.stdout.write(`${row(`streaming JSONL, ${cores} workers`, `${(bytes / MB / parallel.seconds).toFixed(1)} MB/s`, `speed-up ${(single.seconds / parallel.seconds).toFixed(2)}× on ${cores} cores, ${coresUsed(parallel)}, peak RSS ${parallel.maxRssMb.toFixed(0)} MB`)}\n`);
     if (!quick) {
       const tenfold = join(dir, 'corpus-x10.jsonl');
       const big = createWriteStream(tenfold);
