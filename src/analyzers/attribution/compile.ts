@@ -4,6 +4,8 @@
 import type { LexiconSet } from '../../lexicon/load.js';
 import type { EntitiesEntry } from '../../lexicon/kinds/entities.js';
 import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
+import type { Token } from '../../document/types.js';
+import { tokenIds, wordId } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
 
 export interface VerbForm {
@@ -28,14 +30,14 @@ export interface CompiledAttribution {
   readonly sourceNounHeads: ReadonlyMap<string, SourceNounEntry>;
   readonly entities: ReadonlyMap<string, EntitiesEntry>;
   readonly markerNote: string;
-  /** Every token key any phrase index or head set can start with, as bit flags (`KEY_*`). */
-  readonly keyFlags: ReadonlyMap<string, number>;
-  /** A 64K-bit sieve over (first two characters, length) of those keys: most tokens skip the map. */
-  readonly keySieve: Uint8Array;
-}
-
-function sieveIndex(key: string): number {
-  return ((key.charCodeAt(0) * 961 + (key.charCodeAt(1) || 0) * 31 + key.length) & 0xffff) >>> 0;
+  /**
+   * The bit flags (`KEY_*`) of every token key any phrase index or head set can start with,
+   * indexed by shared word id (`wordId`): a token's flags are one array read of its id.
+   * Words registered after this compile have larger ids and no flags.
+   */
+  readonly keyFlagsById: Uint8Array;
+  /** The word id of ":", which starts the headline-colon cue. */
+  readonly colonId: number;
 }
 
 export const KEY_VERB = 1;
@@ -52,21 +54,29 @@ export interface TokenFlags {
   readonly base: Uint8Array;
 }
 
-export function flagTokens(tokens: readonly { readonly kind: string; readonly norm: string; readonly base: string }[], compiled: CompiledAttribution): TokenFlags {
+/** The flags of word id `id` (-1 or an id newer than the table: none). */
+function flagsOf(byId: Uint8Array, id: number): number {
+  // Unsigned compare: -1 becomes huge and fails the bound like any unknown id.
+  return (id >>> 0) < byId.length ? (byId[id] as number) : 0;
+}
+
+export function flagTokens(tokens: readonly Token[], compiled: CompiledAttribution): TokenFlags {
   const norm = new Uint8Array(tokens.length);
   const base = new Uint8Array(tokens.length);
-  const flags = compiled.keyFlags;
-  const sieve = compiled.keySieve;
-  const colon = flags.get(':') ?? 0;
+  // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
+  const ids = tokenIds(tokens);
+  const byId = compiled.keyFlagsById;
+  const colonId = compiled.colonId;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as (typeof tokens)[number];
-    if (token.kind !== 'word') {
-      if (token.norm === ':') norm[i] = colon;
+    const normId = ids.norm[i] as number;
+    if ((tokens[i] as Token).kind !== 'word') {
+      if (normId === colonId) norm[i] = flagsOf(byId, colonId);
       continue;
     }
-    const f = sieve[sieveIndex(token.norm)] ? flags.get(token.norm) ?? 0 : 0;
+    const f = flagsOf(byId, normId);
     norm[i] = f;
-    base[i] = token.base === token.norm ? f : sieve[sieveIndex(token.base)] ? flags.get(token.base) ?? 0 : 0;
+    const baseId = ids.base[i] as number;
+    base[i] = baseId === normId ? f : flagsOf(byId, baseId);
   }
   return { norm, base };
 }
@@ -118,7 +128,11 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     const bit = entry.type === 'verb' ? KEY_VERB : entry.type === 'title' ? KEY_TITLE : entry.type === 'organisation' ? KEY_ORGANISATION : KEY_SOURCE;
     for (const form of entry.forms) flag(form, bit);
   }
-  const keySieve = new Uint8Array(65536);
-  for (const key of keyFlags.keys()) keySieve[sieveIndex(key)] = 1;
-  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlags, keySieve };
+  const colonId = wordId(':');
+  const keyIds: number[] = [];
+  for (const key of keyFlags.keys()) keyIds.push(wordId(key));
+  const keyFlagsById = new Uint8Array(Math.max(colonId, ...keyIds) + 1);
+  let k = 0;
+  for (const value of keyFlags.values()) keyFlagsById[keyIds[k++] as number] = value;
+  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId };
 }
