@@ -102,14 +102,19 @@ export function isNameWord(text: string, token: Token): boolean {
   return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
 }
 
-function surnameKeys(nameTokens: readonly Token[]): string[] {
-  const last = nameTokens[nameTokens.length - 1];
-  if (!last) return [];
-  const keys = [last.base];
+/** Index `person` under the surname keys of its last name token ("al-Kadhimi" → also "kadhimi"). */
+function addSurnames(bySurname: Map<string, Person>, last: Token, person: Person): void {
+  bySurname.set(last.base, person);
   const dash = last.base.indexOf('-');
-  if (dash > 0 && NAME_PARTICLES.has(last.base.slice(0, dash))) keys.push(last.base.slice(dash + 1));
-  return keys;
+  if (dash > 0 && NAME_PARTICLES.has(last.base.slice(0, dash))) bySurname.set(last.base.slice(dash + 1), person);
 }
+
+/**
+ * Scratch lists for one run of `findPeople` (title ends and marker positions), reused
+ * across runs and documents so a run allocates nothing; findPeople is not re-entrant.
+ */
+const titleEnds: number[] = [];
+const markers: number[] = [];
 
 export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution, flags: TokenFlags): People {
   const { tokens, text } = doc;
@@ -160,8 +165,8 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         continue;
       }
       // Grow the run: name words, titles, "of (the) X" inside a role, parenthesised acronyms.
-      const titleEnds: number[] = [];
-      const markers: number[] = [];
+      titleEnds.length = 0;
+      markers.length = 0;
       let hasTitleOrOrg = false;
       let j = i;
       let trailingParen = -1;
@@ -211,18 +216,28 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       // The name is what follows the last title, organisation head or entity.
       let nameStart = i;
       let roleEnd = i;
-      for (const e of titleEnds) if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
-      for (const m of markers) if (m <= runEnd && m > nameStart) nameStart = m;
+      for (let k = 0; k < titleEnds.length; k++) {
+        const e = titleEnds[k] as number;
+        if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
+      }
+      for (let k = 0; k < markers.length; k++) {
+        const m = markers[k] as number;
+        if (m <= runEnd && m > nameStart) nameStart = m;
+      }
       while (nameStart < runEnd && !isNameWord(text, tokens[nameStart] as Token)) nameStart++;
       while (nameStart < runEnd && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
-      const nameTokens = tokens.slice(nameStart, runEnd);
+      // The name is tokens [nameStart, runEnd): read in place, no slice.
+      const nameLength = runEnd - nameStart;
       const titled = titleEnds.length > 0;
-      const cleanName = nameTokens.length > 0 && nameTokens.every((t, k) =>
-        (isNameWord(text, t) || (k > 0 && NAME_PARTICLES.has(t.norm))) && !isPlaceOrBody(nameStart + k) &&
-        !compiled.organisationHeads.has(t.base) && !NOT_NAME.has(t.base));
-      if (cleanName && (titled || nameTokens.length >= 2)) {
-        const lastName = nameTokens[nameTokens.length - 1] as Token;
-        const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
+      let cleanName = nameLength > 0;
+      for (let t = nameStart; t < runEnd && cleanName; t++) {
+        const word = tokens[t] as Token;
+        cleanName = (isNameWord(text, word) || (t > nameStart && NAME_PARTICLES.has(word.norm))) && !isPlaceOrBody(t) &&
+          !compiled.organisationHeads.has(word.base) && !NOT_NAME.has(word.base);
+      }
+      if (cleanName && (titled || nameLength >= 2)) {
+        const lastName = tokens[runEnd - 1] as Token;
+        const nameText = text.slice((tokens[nameStart] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
         let person = persons.get(nameText);
         if (!person) {
           person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set(), gender: null };
@@ -256,7 +271,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
             person.role = text.slice((tokens[roleStart] as Token).start, endOf(tokens[roleStop - 1] as Token));
           }
         }
-        for (const k of surnameKeys(nameTokens)) bySurname.set(k, person);
+        addSurnames(bySurname, lastName, person);
         const index = found.length;
         found.push({ person, tokenStart: nameStart, tokenEnd: runEnd, subject: isSubjectAt(j, end) });
         for (let t = nameStart; t < runEnd; t++) personAt[t] = index;
