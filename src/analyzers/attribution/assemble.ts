@@ -26,6 +26,21 @@ interface VoiceDraft {
   first: number;
 }
 
+type MutableFinding = { -readonly [K in keyof Finding]: Finding[K] };
+
+/** A voice's cue counts as an object with its verbs in sorted order (the record's key order). */
+function verbCounts(verbs: ReadonlyMap<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (verbs.size === 1) {
+    // Most voices speak through one verb: no key list to sort.
+    for (const [verb, count] of verbs) out[verb] = count;
+    return out;
+  }
+  const keys = Array.from(verbs.keys()).sort((x, y) => (x < y ? -1 : 1));
+  for (const key of keys) out[key] = verbs.get(key) as number;
+  return out;
+}
+
 function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
   return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
 }
@@ -57,42 +72,39 @@ export function assembleResult(
     return a.speaker;
   };
 
+  /** A fresh voice: built only when its id is new (most calls find the voice already made). */
+  const newVoice = (id: string, name: string | null, role: string | null, affiliation: string | null, anonymous: boolean, at: number): VoiceDraft => {
+    const voice: VoiceDraft = { id, name, role, affiliation, anonymous, quotes: 0, quotedWords: 0, verbs: new Map(), first: at };
+    voices.set(id, voice);
+    return voice;
+  };
   const voiceFor = (speaker: Speaker | null, at: number): VoiceDraft | null => {
     if (!speaker) return null;
-    let id: string;
-    let draft: Omit<VoiceDraft, 'quotes' | 'quotedWords' | 'verbs' | 'first' | 'id'>;
     switch (speaker.kind) {
-      case 'person':
-        id = personKey(speaker.person);
-        draft = { name: speaker.person.name, role: speaker.person.role, affiliation: speaker.person.affiliation, anonymous: false };
-        break;
-      case 'organisation':
-        id = slug(speaker.org.name);
-        draft = { name: speaker.org.name, role: null, affiliation: speaker.org.affiliation, anonymous: false };
-        break;
+      case 'person': {
+        const id = personKey(speaker.person);
+        return voices.get(id) ?? newVoice(id, speaker.person.name, speaker.person.role, speaker.person.affiliation, false, at);
+      }
+      case 'organisation': {
+        const id = slug(speaker.org.name);
+        return voices.get(id) ?? newVoice(id, speaker.org.name, null, speaker.org.affiliation, false, at);
+      }
       case 'entity': {
+        const id = speaker.entity;
+        const voice = voices.get(id);
+        if (voice) return voice;
         const entry = compiled.entities.get(speaker.entity);
-        id = speaker.entity;
-        draft = { name: entry?.name ?? speaker.entity, role: null, affiliation: affiliationOf(compiled, speaker.entity), anonymous: false };
-        break;
+        return newVoice(id, entry?.name ?? speaker.entity, null, affiliationOf(compiled, speaker.entity), false, at);
       }
       case 'anonymous': {
-        let known = anonymousIds.get(speaker.key);
-        if (!known) {
-          known = `anonymous-${anonymousIds.size + 1}`;
-          anonymousIds.set(speaker.key, known);
+        let id = anonymousIds.get(speaker.key);
+        if (!id) {
+          id = `anonymous-${anonymousIds.size + 1}`;
+          anonymousIds.set(speaker.key, id);
         }
-        id = known;
-        draft = { name: null, role: speaker.role, affiliation: speaker.affiliation, anonymous: true };
-        break;
+        return voices.get(id) ?? newVoice(id, null, speaker.role, speaker.affiliation, true, at);
       }
     }
-    let voice = voices.get(id);
-    if (!voice) {
-      voice = { id, ...draft, quotes: 0, quotedWords: 0, verbs: new Map(), first: at };
-      voices.set(id, voice);
-    }
-    return voice;
   };
 
   const existingVoice = (speaker: Speaker | null): VoiceDraft | null => {
@@ -226,21 +238,25 @@ export function assembleResult(
     if (quote.cue) voice.verbs.set(quote.cue.verb, (voice.verbs.get(quote.cue.verb) ?? 0) + 1);
   }
 
-  // Findings: one per cue, one per unnamed source.
+  // Findings: one per cue, one per unnamed source (the attributed cues first, then the positions).
   const seenSources = new Set<string>();
-  for (const { a, voice } of [...attributed, ...positions]) {
+  const cueCount = attributed.length;
+  for (let k = 0; k < cueCount + positions.length; k++) {
+    const { a, voice } = k < cueCount ? (attributed[k] as (typeof attributed)[number]) : (positions[k - cueCount] as (typeof positions)[number]);
     const entry = a.form.entry;
     const ownVoice = OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration';
     // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
     const rule = entry.class === 'attitude' ? `attribution/attitude-${entry.id}` : `attribution/verb-${entry.id}`;
-    findings.push({
+    // Optional keys are assigned after the literal (not spread into it): same key order, no temporary objects.
+    const finding: MutableFinding = {
       id: `${rule}@${a.cueStart}-${a.cueEnd}`,
       analyzer: 'attribution', rule, category: `${entry.class}-verb`,
       start: a.cueStart, end: a.cueEnd, text: doc.text.slice(a.cueStart, a.cueEnd),
       voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
       weight: entry.weight, polarity: entry.polarity, note: entry.note,
-      ...(entry.source ? { source: entry.source } : {}),
-    });
+    };
+    if (entry.source) finding.source = entry.source;
+    findings.push(finding);
     const speaker = a.speaker;
     const sourceEnd = a.sourceHeadEnd ?? a.sourceEnd;
     if (entry.class !== 'attitude' && speaker?.kind === 'anonymous' && a.sourceStart !== null && sourceEnd !== null) {
@@ -249,16 +265,17 @@ export function assembleResult(
       seenSources.add(key);
       const vague = speaker.entry.anonymity === 'vague';
       const sourceRule = vague ? 'attribution/vague-source' : 'attribution/anonymous-source';
-      findings.push({
+      const sourceFinding: MutableFinding = {
         id: `${sourceRule}@${key}`,
         analyzer: 'attribution', rule: sourceRule, category: vague ? 'vague-source' : 'anonymous-source',
         start: a.sourceStart, end: sourceEnd, text: doc.text.slice(a.sourceStart, sourceEnd),
         voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
         weight: 1, polarity: 'neutral',
         note: speaker.marker ? `${speaker.entry.note} ${compiled.markerNote}` : speaker.entry.note,
-        ...(speaker.entry.source ? { source: speaker.entry.source } : {}),
-        ...(speaker.marker ? { context: ['anonymity-granted'] } : {}),
-      });
+      };
+      if (speaker.entry.source) sourceFinding.source = speaker.entry.source;
+      if (speaker.marker) sourceFinding.context = ['anonymity-granted'];
+      findings.push(sourceFinding);
     }
   }
 
@@ -276,7 +293,7 @@ export function assembleResult(
     .map((v) => ({
       id: v.id, name: v.name, role: v.role, affiliation: v.affiliation, anonymous: v.anonymous, quotes: v.quotes,
       quotedWords: v.quotedWords,
-      verbs: Object.fromEntries([...v.verbs.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))),
+      verbs: verbCounts(v.verbs),
     }));
   const spoken = new Set(outVoices.map((v) => v.id));
   // A quote's speaker is always a listed voice.
