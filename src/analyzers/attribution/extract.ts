@@ -79,6 +79,24 @@ const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 
 const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
 const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
+/** A cue found in a sentence: its first token, its length in tokens and its verb form. */
+interface CueHit {
+  readonly at: number;
+  readonly length: number;
+  readonly form: VerbForm;
+}
+
+/** The source and content one frame finds for a cue (token indices; -1 and null: none). */
+interface CueDraft {
+  speaker: Speaker | null;
+  srcStart: number;
+  srcEnd: number;
+  content: [number, number] | null;
+  /** End of the source phrase through an apposition ("two officials, speaking on …,"). */
+  sourceSpanEnd: number;
+  quoteContent: { start: number; end: number } | null;
+}
+
 interface SalienceState {
   singular: Speaker | null;
   /** People recently credited or in subject position, most recent first (a few). */
@@ -454,7 +472,9 @@ export function extractAttributions(
 
   /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
   const sourceTokens = new Map<Attribution, [number, number]>();
-  const cueBuffer: { at: number; length: number; form: VerbForm }[] = [];
+  const cueBuffer: CueHit[] = [];
+  /** What the left-subject frame found for the current cue (one object per document, reused). */
+  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
@@ -492,258 +512,284 @@ export function extractAttributions(
       continue;
     }
     const inSentence: Attribution[] = [];
-    for (let c = 0; c < cues.length; c++) {
-      const cue = cues[c] as (typeof cues)[number];
-      const { at, length, form } = cue;
-      const cueEndTok = at + length;
-      // A later participial cue ends this one's content (", adding …").
-      let contentLimit = s1;
-      const next = cues[c + 1];
-      if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
-      else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
-      const attitude = form.entry.class === 'attitude';
-      const passive = !!form.entry.passive && !form.participle && isPassive(at, s0);
-      if (attitude && next && contentLimit === s1) {
-        // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
-        for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
-          contentLimit = t;
-          break;
-        }
-      } else if (next && contentLimit === s1 && !next.form.participle) {
-        // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
-        let t = next.at - 1;
-        while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !VERBISH.has((tokens[t] as Token).norm)) t--;
-        if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
-      }
-      if (!own) advanceSubjects(at);
-
-      let speaker: Speaker | null = null;
-      let srcStart = -1;
-      let srcEnd = -1;
-      let content: [number, number] | null = null;
-      let sourceSpanEnd = -1;
-      let quoteContent: { start: number; end: number } | null = null;
-
-      if (form.entry.frame === 'colon') {
-        const bodyStart = own ? -1 : bodyColonSpeaker(at, s0);
-        srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
-        srcEnd = at;
-        if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
-        // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
-        const documentLabel = srcEnd - srcStart === 1 && DOCUMENT_SOURCES.has((tokens[srcStart] as Token).base);
-        if (documentLabel) speaker = null;
-        else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
-          !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) continue;
-        content = [trimStart(at + 1, s1), s1];
-      } else if (form.entry.frame === 'prep') {
-        srcStart = cueEndTok;
-        let k = cueEndTok;
-        while (k < s1 && k - cueEndTok < 10 && tokens[k]?.norm !== ',' && tokens[k]?.norm !== '.' && tokens[k]?.norm !== ';' && !isMark(k) && !(tokens[k]?.norm === 'that' && k > cueEndTok)) k++;
-        srcEnd = k;
-        if (srcEnd === srcStart) continue;
-        speaker = resolve(srcStart, srcEnd, si, null);
-        const before = trimEnd(s0, trimEnd(s0, at));
-        let comma = srcEnd;
-        if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
-        if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
-        else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
-        else content = [srcEnd, s1];
-      } else {
-        // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
-        let j = at - 1;
-        // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
-        const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
-        // "a poll showing Doe ahead": the document before the participle holds the position.
-        // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
-        const documentParticiple = form.participle && j >= s0 && (DOCUMENT_SOURCES.has((tokens[j] as Token).base) || nounBefore(tokens[j] as Token));
-        if (progressive) {
-          j--;
-          while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
-        }
-        // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
-        if (passive) {
-          while (j >= s0 && (BE_FORMS.has((tokens[j] as Token).norm) || BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
-          const start = j >= s0 ? npLeft(j, s0) : j + 1;
-          content = [start <= j ? start : cueEndTok, contentLimit];
-        }
-        while (!passive && !progressive && j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
-        // "voters who say …": the phrase before the relative pronoun speaks.
-        if (j > s0 && tokens[j]?.norm === 'who') {
-          j--;
-          if (tokens[j]?.norm === ',') j--;
-        }
-        const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
-        // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
-        let leftBound = s0;
-        if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
-        const finite = !form.participle || progressive || documentParticiple;
-        let npStart = !passive && j >= s0 && finite && !coordinated ? npLeft(j, leftBound) : j + 1;
-        let appositive: [number, number] | null = null;
-        if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
-          // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
-          let p = j - 1;
-          while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
-          if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
-            const lead = tokens[p + 1] as Token;
-            if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
-              const start = npLeft(p - 1, s0);
-              if (start <= p - 1) {
-                npStart = start;
-                // The source phrase runs through the apposition and its closing comma.
-                sourceSpanEnd = j + 1;
-                j = p - 1;
-                appositive = [p + 1, at];
-              }
-            }
-          }
-        }
-        if (npStart <= j) {
-          srcStart = npStart;
-          srcEnd = j + 1;
-          speaker = resolve(npStart, j + 1, si, appositive);
-        }
-        if (srcStart >= 0) {
-          // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
-          let p = srcStart - 1;
-          while (p >= s0 && isMark(p)) p--;
-          const before = tokens[srcStart - 1];
-          const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(srcStart - 1) || tokens[p]?.norm === '-' ||
-            (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
-          let words = 0;
-          let hasThat = false;
-          // Only "few words" matters below (at most 9): stop counting past that, so one endless sentence stays linear.
-          for (let t = cueEndTok; t < contentLimit && words <= 10; t++) {
-            const token = tokens[t] as Token;
-            if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
-            if (token.norm === 'that') hasThat = true;
-            if (token.kind === 'word') words++;
-          }
-          let opensQuote = false;
-          for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
-            if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
-            if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
-          }
-          // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
-          // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
-          // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
-          const previous = inSentence[inSentence.length - 1];
-          const comma = p >= s0 ? (tokens[p] as Token).start : -1;
-          const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
-            ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma && previous.contentEnd <= (tokens[p] as Token).end) ||
-              // "In the survey, 47% say …": the words before the comma are a source of their own.
-              (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
-          if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
-            content = [trimStart(s0, p), trimEnd(s0, p)];
-            // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
-            if (content[1] <= content[0]) {
-              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
-              if (closing) quoteContent = closing;
-            }
-          } else {
-            content = contentAfter(cueEndTok, contentLimit, form);
-            // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
-            if (content[1] <= content[0] && p < s0) {
-              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
-              if (closing) quoteContent = closing;
-            }
-          }
-        } else if (!form.participle && !attitude) {
-          // Inversion: "…,” said Ali Shamkhani."
-          const end = npRight(cueEndTok, s1);
-          let p = at - 1;
-          while (p >= s0 && (isMark(p) || tokens[p]?.norm === ',')) p--;
-          if (end > cueEndTok && p >= s0) {
-            srcStart = cueEndTok;
-            srcEnd = end;
-            speaker = resolve(cueEndTok, end, si, null);
-            content = [trimStart(s0, p + 1), p + 1];
-            if (content[1] <= content[0]) quoteContent = quoteClosingBefore((tokens[at] as Token).start);
-          } else if (end > cueEndTok && p < s0) {
-            // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the content.
-            const closing = quoteClosingBefore((tokens[at] as Token).start);
-            if (closing) {
-              srcStart = cueEndTok;
-              srcEnd = end;
-              speaker = resolve(cueEndTok, end, si, null);
-              content = [at, at];
-              quoteContent = closing;
-            }
-          }
-        }
-        if (!content && at === s0 && form.entry.id === 'ask') {
-          // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
-          let k = cueEndTok;
-          let question = false;
-          while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') {
-            if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
-            k++;
-          }
-          if (k < s1 && question) content = [cueEndTok, k];
-        }
-        if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
-          // "…, saying …": the subject of the clause speaks.
-          const previous = inSentence[inSentence.length - 1];
-          if (previous) {
-            speaker = previous.speaker;
-            const span = sourceTokens.get(previous);
-            if (span) {
-              srcStart = span[0];
-              srcEnd = span[1];
-            }
-          } else {
-            const subject = subjectOf(s0, at);
-            if (subject) {
-              srcStart = subject[0];
-              srcEnd = subject[1];
-              speaker = resolve(subject[0], subject[1], si, null);
-            } else {
-              speaker = state.singular;
-            }
-          }
-          content = contentAfter(cueEndTok, contentLimit, form);
-        }
-      }
-      if (!content) continue;
-      // "… declared:" at the end of a paragraph, the words in the next one.
-      if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
-        const after = (tokens[cueEndTok] as Token).end;
-        // Quotes are sorted by start: the first at or after the cue, by binary search.
-        const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
-        if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
-      }
-      const [cs, ceRaw] = content;
-      const ce = trimEnd(cs, ceRaw);
-      // Only whether the content holds any word matters: stop at the first.
-      let words = 0;
-      for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
-      if ((ce <= cs || words === 0) && !quoteContent) continue;
-      const first = tokens[at] as Token;
-      const last = tokens[cueEndTok - 1] as Token;
-      // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
-      const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
-      // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
-      // Only the last few attributions of the sentence are looked at: real sentences hold a
-      // handful, and a pathological one with thousands of cues stays linear.
-      const recent = inSentence.length > RECENT_IN_SENTENCE ? inSentence.slice(-RECENT_IN_SENTENCE) : inSentence;
-      if (form.entry.frame === 'belief' && recent.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) continue;
-      const nested = selfSourced || recent.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
-        (attitude || other.form.entry.class !== 'attitude') &&
-        other.contentStart <= first.start && first.start < other.contentEnd);
-      const attribution: Attribution = {
-        form, cueStart: first.start, cueEnd: last.end, speaker,
-        sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
-        sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[Math.max(srcEnd, sourceSpanEnd) - 1] as Token).end : null,
-        sourceHeadEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
-        contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
-        contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
-      };
-      inSentence.push(attribution);
-      if (srcStart >= 0 && srcEnd > srcStart) sourceTokens.set(attribution, [srcStart, srcEnd]);
-      out.push(attribution);
-      if (!own && !nested) remember(speaker);
-    }
+    for (let c = 0; c < cues.length; c++) attributeCue(cues, c, s0, s1, si, blockKind, own, inSentence);
   }
   return out;
+
+  /**
+   * Turns cue `c` of a sentence into an attribution (or drops it). A function of its own,
+   * apart from the sentence loop, so V8 compiles and re-optimises each part separately.
+   */
+  function attributeCue(cues: readonly CueHit[], c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
+    const cue = cues[c] as (typeof cues)[number];
+    const { at, length, form } = cue;
+    const cueEndTok = at + length;
+    // A later participial cue ends this one's content (", adding …").
+    let contentLimit = s1;
+    const next = cues[c + 1];
+    if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
+    else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
+    const attitude = form.entry.class === 'attitude';
+    const passive = !!form.entry.passive && !form.participle && isPassive(at, s0);
+    if (attitude && next && contentLimit === s1) {
+      // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
+      for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
+        contentLimit = t;
+        break;
+      }
+    } else if (next && contentLimit === s1 && !next.form.participle) {
+      // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
+      let t = next.at - 1;
+      while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !VERBISH.has((tokens[t] as Token).norm)) t--;
+      if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
+    }
+    if (!own) advanceSubjects(at);
+
+    let speaker: Speaker | null = null;
+    let srcStart = -1;
+    let srcEnd = -1;
+    let content: [number, number] | null = null;
+    let sourceSpanEnd = -1;
+    let quoteContent: { start: number; end: number } | null = null;
+
+    if (form.entry.frame === 'colon') {
+      const bodyStart = own ? -1 : bodyColonSpeaker(at, s0);
+      srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
+      srcEnd = at;
+      if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
+      // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
+      const documentLabel = srcEnd - srcStart === 1 && DOCUMENT_SOURCES.has((tokens[srcStart] as Token).base);
+      if (documentLabel) speaker = null;
+      else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
+        !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) return;
+      content = [trimStart(at + 1, s1), s1];
+    } else if (form.entry.frame === 'prep') {
+      srcStart = cueEndTok;
+      let k = cueEndTok;
+      while (k < s1 && k - cueEndTok < 10 && tokens[k]?.norm !== ',' && tokens[k]?.norm !== '.' && tokens[k]?.norm !== ';' && !isMark(k) && !(tokens[k]?.norm === 'that' && k > cueEndTok)) k++;
+      srcEnd = k;
+      if (srcEnd === srcStart) return;
+      speaker = resolve(srcStart, srcEnd, si, null);
+      const before = trimEnd(s0, trimEnd(s0, at));
+      let comma = srcEnd;
+      if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
+      if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
+      else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
+      else content = [srcEnd, s1];
+    } else {
+      leftSubject(at, cueEndTok, form, s0, s1, si, contentLimit, passive, attitude, inSentence);
+      speaker = draft.speaker;
+      srcStart = draft.srcStart;
+      srcEnd = draft.srcEnd;
+      content = draft.content;
+      sourceSpanEnd = draft.sourceSpanEnd;
+      quoteContent = draft.quoteContent;
+    }
+    if (!content) return;
+    // "… declared:" at the end of a paragraph, the words in the next one.
+    if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
+      const after = (tokens[cueEndTok] as Token).end;
+      // Quotes are sorted by start: the first at or after the cue, by binary search.
+      const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
+      if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
+    }
+    const [cs, ceRaw] = content;
+    const ce = trimEnd(cs, ceRaw);
+    // Only whether the content holds any word matters: stop at the first.
+    let words = 0;
+    for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
+    if ((ce <= cs || words === 0) && !quoteContent) return;
+    const first = tokens[at] as Token;
+    const last = tokens[cueEndTok - 1] as Token;
+    // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
+    const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
+    // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
+    // Only the last few attributions of the sentence are looked at: real sentences hold a
+    // handful, and a pathological one with thousands of cues stays linear.
+    const recent = inSentence.length > RECENT_IN_SENTENCE ? inSentence.slice(-RECENT_IN_SENTENCE) : inSentence;
+    if (form.entry.frame === 'belief' && recent.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) return;
+    const nested = selfSourced || recent.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
+      (attitude || other.form.entry.class !== 'attitude') &&
+      other.contentStart <= first.start && first.start < other.contentEnd);
+    const attribution: Attribution = {
+      form, cueStart: first.start, cueEnd: last.end, speaker,
+      sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
+      sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[Math.max(srcEnd, sourceSpanEnd) - 1] as Token).end : null,
+      sourceHeadEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
+      contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
+      contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
+    };
+    inSentence.push(attribution);
+    if (srcStart >= 0 && srcEnd > srcStart) sourceTokens.set(attribution, [srcStart, srcEnd]);
+    out.push(attribution);
+    if (!own && !nested) remember(speaker);
+  }
+
+  /**
+   * The left-subject frame ("Doe said", "…, he noted", "…, said Doe", "…, saying"): fills
+   * `draft` with the speaker, source tokens and content it finds.
+   */
+  function leftSubject(at: number, cueEndTok: number, form: VerbForm, s0: number, s1: number, si: number, contentLimit: number, passive: boolean, attitude: boolean, inSentence: readonly Attribution[]): void {
+    draft.speaker = null;
+    draft.srcStart = -1;
+    draft.srcEnd = -1;
+    draft.content = null;
+    draft.sourceSpanEnd = -1;
+    draft.quoteContent = null;
+    // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
+    let j = at - 1;
+    // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
+    const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
+    // "a poll showing Doe ahead": the document before the participle holds the position.
+    // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
+    const documentParticiple = form.participle && j >= s0 && (DOCUMENT_SOURCES.has((tokens[j] as Token).base) || nounBefore(tokens[j] as Token));
+    if (progressive) {
+      j--;
+      while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
+    }
+    // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
+    if (passive) {
+      while (j >= s0 && (BE_FORMS.has((tokens[j] as Token).norm) || BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
+      const start = j >= s0 ? npLeft(j, s0) : j + 1;
+      draft.content = [start <= j ? start : cueEndTok, contentLimit];
+    }
+    while (!passive && !progressive && j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
+    // "voters who say …": the phrase before the relative pronoun speaks.
+    if (j > s0 && tokens[j]?.norm === 'who') {
+      j--;
+      if (tokens[j]?.norm === ',') j--;
+    }
+    const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
+    // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
+    let leftBound = s0;
+    if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
+    const finite = !form.participle || progressive || documentParticiple;
+    let npStart = !passive && j >= s0 && finite && !coordinated ? npLeft(j, leftBound) : j + 1;
+    let appositive: [number, number] | null = null;
+    if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
+      // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
+      let p = j - 1;
+      while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
+      if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
+        const lead = tokens[p + 1] as Token;
+        if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+          const start = npLeft(p - 1, s0);
+          if (start <= p - 1) {
+            npStart = start;
+            // The source phrase runs through the apposition and its closing comma.
+            draft.sourceSpanEnd = j + 1;
+            j = p - 1;
+            appositive = [p + 1, at];
+          }
+        }
+      }
+    }
+    if (npStart <= j) {
+      draft.srcStart = npStart;
+      draft.srcEnd = j + 1;
+      draft.speaker = resolve(npStart, j + 1, si, appositive);
+    }
+    if (draft.srcStart >= 0) {
+      // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
+      let p = draft.srcStart - 1;
+      while (p >= s0 && isMark(p)) p--;
+      const before = tokens[draft.srcStart - 1];
+      const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(draft.srcStart - 1) || tokens[p]?.norm === '-' ||
+        (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
+      let words = 0;
+      let hasThat = false;
+      // Only "few words" matters below (at most 9): stop counting past that, so one endless sentence stays linear.
+      for (let t = cueEndTok; t < contentLimit && words <= 10; t++) {
+        const token = tokens[t] as Token;
+        if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
+        if (token.norm === 'that') hasThat = true;
+        if (token.kind === 'word') words++;
+      }
+      let opensQuote = false;
+      for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
+        if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
+        if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
+      }
+      // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
+      // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
+      // …nor when the words before the comma are already another cue's draft.content ("Asked whether …, Doe said she …").
+      const previous = inSentence[inSentence.length - 1];
+      const comma = p >= s0 ? (tokens[p] as Token).start : -1;
+      const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
+        ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma && previous.contentEnd <= (tokens[p] as Token).end) ||
+          // "In the survey, 47% say …": the words before the comma are a source of their own.
+          (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
+      if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
+        draft.content = [trimStart(s0, p), trimEnd(s0, p)];
+        // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
+        if (draft.content[1] <= draft.content[0]) {
+          const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
+          if (closing) draft.quoteContent = closing;
+        }
+      } else {
+        draft.content = contentAfter(cueEndTok, contentLimit, form);
+        // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
+        if (draft.content[1] <= draft.content[0] && p < s0) {
+          const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
+          if (closing) draft.quoteContent = closing;
+        }
+      }
+    } else if (!form.participle && !attitude) {
+      // Inversion: "…,” said Ali Shamkhani."
+      const end = npRight(cueEndTok, s1);
+      let p = at - 1;
+      while (p >= s0 && (isMark(p) || tokens[p]?.norm === ',')) p--;
+      if (end > cueEndTok && p >= s0) {
+        draft.srcStart = cueEndTok;
+        draft.srcEnd = end;
+        draft.speaker = resolve(cueEndTok, end, si, null);
+        draft.content = [trimStart(s0, p + 1), p + 1];
+        if (draft.content[1] <= draft.content[0]) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
+      } else if (end > cueEndTok && p < s0) {
+        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the draft.content.
+        const closing = quoteClosingBefore((tokens[at] as Token).start);
+        if (closing) {
+          draft.srcStart = cueEndTok;
+          draft.srcEnd = end;
+          draft.speaker = resolve(cueEndTok, end, si, null);
+          draft.content = [at, at];
+          draft.quoteContent = closing;
+        }
+      }
+    }
+    if (!draft.content && at === s0 && form.entry.id === 'ask') {
+      // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
+      let k = cueEndTok;
+      let question = false;
+      while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') {
+        if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
+        k++;
+      }
+      if (k < s1 && question) draft.content = [cueEndTok, k];
+    }
+    if (!draft.content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
+      // "…, saying …": the subject of the clause speaks.
+      const previous = inSentence[inSentence.length - 1];
+      if (previous) {
+        draft.speaker = previous.speaker;
+        const span = sourceTokens.get(previous);
+        if (span) {
+          draft.srcStart = span[0];
+          draft.srcEnd = span[1];
+        }
+      } else {
+        const subject = subjectOf(s0, at);
+        if (subject) {
+          draft.srcStart = subject[0];
+          draft.srcEnd = subject[1];
+          draft.speaker = resolve(subject[0], subject[1], si, null);
+        } else {
+          draft.speaker = state.singular;
+        }
+      }
+      draft.content = contentAfter(cueEndTok, contentLimit, form);
+    }
+  }
 
   /** The subject noun phrase of the clause that ends before `before`: at the sentence start or after a fronted phrase. */
   function subjectOf(s0: number, before: number): [number, number] | null {
