@@ -26,7 +26,7 @@ export interface AttributionDetails {
 export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionDetails {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const flags = flagTokens(doc.tokens, compiled);
+    const flags = flagTokens(doc, compiled);
     const attributions = extractAttributions(doc, mentions, findPeople(doc, mentions, compiled, flags), compiled, flags);
     const quoteOf = new Map<Attribution, Quote>();
     const result = assembleResult(doc, attributions, compiled, quoteOf);
@@ -37,7 +37,7 @@ export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, 
 export function createAttributionAnalyzer(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionResult {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const flags = flagTokens(doc.tokens, compiled);
+    const flags = flagTokens(doc, compiled);
     const people = findPeople(doc, mentions, compiled, flags);
     const attributions = extractAttributions(doc, mentions, people, compiled, flags);
     return assembleResult(doc, attributions, compiled);

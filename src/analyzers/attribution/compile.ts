@@ -4,9 +4,10 @@
 import type { LexiconSet } from '../../lexicon/load.js';
 import type { EntitiesEntry } from '../../lexicon/kinds/entities.js';
 import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
-import type { Token } from '../../document/types.js';
+import type { Document, Token } from '../../document/types.js';
 import { tokenIds, wordId } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
+import { isNameWord, NAME_PARTICLES, NOT_NAME } from './words.js';
 
 export interface VerbForm {
   readonly entry: SpeechVerbEntry;
@@ -31,7 +32,7 @@ export interface CompiledAttribution {
   readonly entities: ReadonlyMap<string, EntitiesEntry>;
   readonly markerNote: string;
   /**
-   * The bit flags (`KEY_*`) of every token key any phrase index or head set can start with,
+   * The bit flags (`KEY_*` and word classes) of every token key any phrase index or head set can start with,
    * indexed by shared word id (`wordId`): a token's flags are one array read of its id.
    * Words registered after this compile have larger ids and no flags.
    */
@@ -40,18 +41,28 @@ export interface CompiledAttribution {
   readonly colonId: number;
 }
 
+/** The word starts a phrase of one of the indexes (a verb form, a title, an organisation, a source noun or marker). */
 export const KEY_VERB = 1;
 export const KEY_TITLE = 2;
 export const KEY_ORGANISATION = 4;
 export const KEY_SOURCE = 8;
+const KEY_BITS = KEY_VERB | KEY_TITLE | KEY_ORGANISATION | KEY_SOURCE;
+/** Word classes the people pass tests on every capitalised run, in the same table: `organisationHeads`. */
+export const ORGANISATION_HEAD = 16;
+/** `NAME_PARTICLES` ("al", "van"). */
+export const NAME_PARTICLE = 32;
+/** `NOT_NAME` (capitalised words that start no personal name). */
+export const NOT_NAME_WORD = 64;
 
 /**
- * One map lookup per token (two for possessives) instead of one per lexicon: the flags of
- * each token's norm and base, read by every later check as an array access.
+ * One array read per token instead of a string probe per lexicon and word class: the flags
+ * of each token's norm and base, read by every later check as an array access.
  */
 export interface TokenFlags {
   readonly norm: Uint8Array;
   readonly base: Uint8Array;
+  /** 1 where the token can be part of a personal name (`isNameWord`), computed once per token. */
+  readonly nameWord: Uint8Array;
 }
 
 /** The flags of word id `id` (-1 or an id newer than the table: none). */
@@ -60,25 +71,31 @@ function flagsOf(byId: Uint8Array, id: number): number {
   return (id >>> 0) < byId.length ? (byId[id] as number) : 0;
 }
 
-export function flagTokens(tokens: readonly Token[], compiled: CompiledAttribution): TokenFlags {
+export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenFlags {
+  const { tokens, text } = doc;
   const norm = new Uint8Array(tokens.length);
   const base = new Uint8Array(tokens.length);
+  const nameWord = new Uint8Array(tokens.length);
   // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
   const ids = tokenIds(tokens);
   const byId = compiled.keyFlagsById;
   const colonId = compiled.colonId;
   for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     const normId = ids.norm[i] as number;
-    if ((tokens[i] as Token).kind !== 'word') {
-      if (normId === colonId) norm[i] = flagsOf(byId, colonId);
+    const baseId = ids.base[i] as number;
+    const f = flagsOf(byId, normId);
+    if (token.kind !== 'word') {
+      // Among other tokens only ":" starts a phrase (the headline colon); word classes hold for any token.
+      norm[i] = normId === colonId ? f : f & ~KEY_BITS;
+      base[i] = flagsOf(byId, baseId) & ~KEY_BITS;
       continue;
     }
-    const f = flagsOf(byId, normId);
     norm[i] = f;
-    const baseId = ids.base[i] as number;
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
+    if (isNameWord(text, token)) nameWord[i] = 1;
   }
-  return { norm, base };
+  return { norm, base, nameWord };
 }
 
 export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
@@ -128,6 +145,9 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     const bit = entry.type === 'verb' ? KEY_VERB : entry.type === 'title' ? KEY_TITLE : entry.type === 'organisation' ? KEY_ORGANISATION : KEY_SOURCE;
     for (const form of entry.forms) flag(form, bit);
   }
+  for (const word of organisationHeads) keyFlags.set(word, (keyFlags.get(word) ?? 0) | ORGANISATION_HEAD);
+  for (const word of NAME_PARTICLES) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NAME_PARTICLE);
+  for (const word of NOT_NAME) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NOT_NAME_WORD);
   const colonId = wordId(':');
   const keyIds: number[] = [];
   for (const key of keyFlags.keys()) keyIds.push(wordId(key));

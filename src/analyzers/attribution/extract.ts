@@ -10,10 +10,10 @@ import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import { KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
-import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
+import { affiliationOf, endOf, slug, type Organisation, type People, type Person } from './people.js';
 import { firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
-  BE_FORMS, BEFORE_VERB, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
+  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
   SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
 } from './words.js';
 
@@ -489,8 +489,9 @@ export function extractAttributions(
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
+      // Every cue, the headline colon included, starts with a verb key.
       const flag = flags.norm[i] as number;
-      if (!flag) continue;
+      if (!(flag & KEY_VERB)) continue;
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;

@@ -6,8 +6,8 @@
  */
 import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
-import { KEY_ORGANISATION, KEY_TITLE, type CompiledAttribution, type TokenFlags } from './compile.js';
-import { NAME_PARTICLES, NOT_NAME, NP_STOP, ROLE_STOP } from './words.js';
+import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
+import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
 
 export interface Person {
   /** The voice id, made from the name only when the person speaks (see `personKey`). */
@@ -87,21 +87,6 @@ export function affiliationOf(compiled: CompiledAttribution, entityId: string): 
   return entityId;
 }
 
-/** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
-function isParticleName(text: string, token: Token): boolean {
-  const norm = token.norm;
-  // Particles are two or three letters long: test the dash position before any slicing.
-  if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
-  const dash = norm.indexOf('-');
-  if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
-  const next = text.charAt(token.start + dash + 1);
-  return next !== '' && next !== next.toLowerCase();
-}
-
-export function isNameWord(text: string, token: Token): boolean {
-  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
-}
-
 /** Index `person` under the surname keys of its last name token ("al-Kadhimi" → also "kadhimi"). */
 function addSurnames(bySurname: Map<string, Person>, last: Token, person: Person): void {
   bySurname.set(last.base, person);
@@ -147,19 +132,27 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     return !!next && k < end && next.kind === 'word' && !next.capitalized && !NP_STOP.has(next.norm);
   };
 
+  const normFlags = flags.norm;
+  const baseFlags = flags.base;
+  const nameWord = flags.nameWord;
   for (const sentence of doc.sentences) {
     const end = sentence.tokenEnd;
     let i = sentence.tokenStart;
     while (i < end) {
-      const first = tokens[i] as Token;
-      const firstTitle = (flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(i, baseKey) : null;
-      if (!firstTitle && !isNameWord(text, first)) {
+      // Flag arrays first: most tokens are neither a title nor a name word, and are skipped unread.
+      const titleFlag = (baseFlags[i] as number) & KEY_TITLE;
+      if (!titleFlag && !nameWord[i]) {
+        i++;
+        continue;
+      }
+      const firstTitle = titleFlag ? compiled.titles.match(i, baseKey) : null;
+      if (!firstTitle && !nameWord[i]) {
         i++;
         continue;
       }
       // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
       const after = tokens[i + 1];
-      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !isNameWord(text, after) && !((flags.base[i + 1] as number) & KEY_TITLE) && !NAME_PARTICLES.has(after.norm) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
+      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !nameWord[i + 1] && !((baseFlags[i + 1] as number) & KEY_TITLE) && !((normFlags[i + 1] as number) & NAME_PARTICLE) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
         if (!((flags.base[i] as number) & KEY_ORGANISATION)) pendingSingles.push(i);
         i++;
         continue;
@@ -172,7 +165,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       let trailingParen = -1;
       while (j < end) {
         const token = tokens[j] as Token;
-        const title = (flags.base[j] as number) & KEY_TITLE ? compiled.titles.match(j, baseKey) : null;
+        const title = (baseFlags[j] as number) & KEY_TITLE ? compiled.titles.match(j, baseKey) : null;
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
@@ -181,21 +174,22 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           trailingParen = -1;
           continue;
         }
-        if (isNameWord(text, token)) {
-          if (compiled.organisationHeads.has(token.base) || isPlaceOrBody(j)) {
+        if (nameWord[j]) {
+          const organisationHead = ((baseFlags[j] as number) & ORGANISATION_HEAD) !== 0;
+          if (organisationHead || isPlaceOrBody(j)) {
             markers.push(j + 1);
-            if (compiled.organisationHeads.has(token.base)) hasTitleOrOrg = true;
+            if (organisationHead) hasTitleOrOrg = true;
           }
           trailingParen = -1;
           j++;
           continue;
         }
         const next = tokens[j + 1];
-        if (token.kind === 'word' && NAME_PARTICLES.has(token.norm) && next && isNameWord(text, next) && j > i) {
+        if (token.kind === 'word' && (normFlags[j] as number) & NAME_PARTICLE && nameWord[j + 1] === 1 && j > i) {
           j++;
           continue;
         }
-        if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (isNameWord(text, next) || (next.norm === 'the' && tokens[j + 2] && isNameWord(text, tokens[j + 2] as Token)))) {
+        if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (nameWord[j + 1] === 1 || (next.norm === 'the' && nameWord[j + 2] === 1))) {
           markers.push(j + 1);
           j += next.norm === 'the' ? 2 : 1;
           continue;
@@ -224,16 +218,15 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         const m = markers[k] as number;
         if (m <= runEnd && m > nameStart) nameStart = m;
       }
-      while (nameStart < runEnd && !isNameWord(text, tokens[nameStart] as Token)) nameStart++;
-      while (nameStart < runEnd && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
+      while (nameStart < runEnd && !nameWord[nameStart]) nameStart++;
+      while (nameStart < runEnd && (baseFlags[nameStart] as number) & NOT_NAME_WORD) nameStart++;
       // The name is tokens [nameStart, runEnd): read in place, no slice.
       const nameLength = runEnd - nameStart;
       const titled = titleEnds.length > 0;
       let cleanName = nameLength > 0;
       for (let t = nameStart; t < runEnd && cleanName; t++) {
-        const word = tokens[t] as Token;
-        cleanName = (isNameWord(text, word) || (t > nameStart && NAME_PARTICLES.has(word.norm))) && !isPlaceOrBody(t) &&
-          !compiled.organisationHeads.has(word.base) && !NOT_NAME.has(word.base);
+        cleanName = (nameWord[t] === 1 || (t > nameStart && ((normFlags[t] as number) & NAME_PARTICLE) !== 0)) && !isPlaceOrBody(t) &&
+          !((baseFlags[t] as number) & (ORGANISATION_HEAD | NOT_NAME_WORD));
       }
       if (cleanName && (titled || nameLength >= 2)) {
         const lastName = tokens[runEnd - 1] as Token;
@@ -245,7 +238,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;
-        const roleStartToken = compiled.organisationHeads.has(tokens[i - 1]?.base ?? '') && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleEnds.length ? i - 1 : i;
+        const roleStartToken = i > 0 && (baseFlags[i - 1] as number) & ORGANISATION_HEAD && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleEnds.length ? i - 1 : i;
         while (roleStop > roleStartToken && (tokens[roleStop - 1]?.norm === ')' || tokens[roleStop - 1]?.norm === '.')) {
           if (tokens[roleStop - 1]?.norm === ')') {
             while (roleStop > roleStartToken && tokens[roleStop - 1]?.norm !== '(') roleStop--;
@@ -254,7 +247,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // "ministry spokesman Jane Doe": an organisation noun just before the title belongs to the role.
         let roleStart = roleStartToken;
-        while (roleStart < roleStop && NOT_NAME.has((tokens[roleStart] as Token).base) && !compiled.titles.match(roleStart, baseKey)) roleStart++;
+        while (roleStart < roleStop && (baseFlags[roleStart] as number) & NOT_NAME_WORD && !compiled.titles.match(roleStart, baseKey)) roleStart++;
         for (let t = i; t < nameStart; t++) {
           const gendered = compiled.titles.match(t, baseKey)?.value.gender;
           if (gendered && person.gender === null) person.gender = gendered;
@@ -279,9 +272,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         // An organisation: a run ending in an organisation head ("Defense Ministry").
         const last = runEnd - 1;
         const head = tokens[last];
-        if (head && compiled.organisationHeads.has(head.base) && entityAt[last] === -1) {
+        if (head && (baseFlags[last] as number) & ORGANISATION_HEAD && entityAt[last] === -1) {
           let start = i;
-          while (start < last && NOT_NAME.has((tokens[start] as Token).base)) start++;
+          while (start < last && (baseFlags[start] as number) & NOT_NAME_WORD) start++;
           let affiliation: string | null = null;
           for (let t = i; t <= last; t++) if (entityAt[t] !== -1) {
             affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
@@ -292,7 +285,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           organisationEndingAt.set(last, { org, tokenStart: start });
           organisations.push({ org, tokenEnd: last + 1, head: head.base });
         }
-      } else if (runEnd - i === 1 && isNameWord(text, first)) {
+      } else if (runEnd - i === 1 && nameWord[i]) {
         pendingSingles.push(i);
       }
       i = Math.max(j, i + 1);

@@ -2,6 +2,8 @@
  * Closed word classes the attribution parser leans on instead of a tagger: they bound the
  * noun phrase before a cue and tell a verb from a noun ("the report" vs "he reported").
  */
+import type { Token } from '../../document/types.js';
+
 export const DETERMINERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
   'some', 'any', 'no', 'every', 'each', 'another', 'such',
@@ -49,6 +51,21 @@ export const BEFORE_VERB = new Set([
 
 /** Lower-case particles inside personal names ("Mustafa al-Kadhimi", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'du', 'di', 'la', 'le', 'ben', 'der', 'den', 'dos', 'das']);
+
+/** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
+function isParticleName(text: string, token: Token): boolean {
+  const norm = token.norm;
+  // Particles are two or three letters long: test the dash position before any slicing.
+  if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
+  const dash = norm.indexOf('-');
+  if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
+  const next = text.charAt(token.start + dash + 1);
+  return next !== '' && next !== next.toLowerCase();
+}
+
+export function isNameWord(text: string, token: Token): boolean {
+  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
+}
 
 /** Capitalised words that do not start a personal name. */
 export const NOT_NAME = new Set([
