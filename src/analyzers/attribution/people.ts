@@ -8,6 +8,8 @@ import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
 import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
+import type { PhraseHit } from './phrase-index.js';
+import type { TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 
 export interface Person {
   /** The voice id, made from the name only when the person speaks (see `personKey`). */
@@ -108,6 +110,8 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
   });
   const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  /** The title starting at token `i`; the flag (titles start with a `KEY_TITLE` word) spares most lookups. */
+  const titleAt = (i: number): PhraseHit<TitleEntry> | null => ((flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(i, baseKey) : null);
   // Keyed by the name as written; ids (slugs) are made later, only for those who speak.
   const persons = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
@@ -247,20 +251,20 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // "ministry spokesman Jane Doe": an organisation noun just before the title belongs to the role.
         let roleStart = roleStartToken;
-        while (roleStart < roleStop && (baseFlags[roleStart] as number) & NOT_NAME_WORD && !compiled.titles.match(roleStart, baseKey)) roleStart++;
+        while (roleStart < roleStop && (baseFlags[roleStart] as number) & NOT_NAME_WORD && !titleAt(roleStart)) roleStart++;
         for (let t = i; t < nameStart; t++) {
-          const gendered = compiled.titles.match(t, baseKey)?.value.gender;
+          const gendered = titleAt(t)?.value.gender;
           if (gendered && person.gender === null) person.gender = gendered;
         }
         if (roleStop > roleStart && titleEnds.length) {
           for (let t = roleStart; t < roleStop; t++) {
-            const title = compiled.titles.match(t, baseKey);
+            const title = titleAt(t);
             if (title) person.groups.add(title.value.group);
             const word = tokens[t] as Token;
             if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords.add(word.base);
             if (entityAt[t] !== -1 && person.affiliation === null) person.affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
           }
-          if (person.role === null && !onlyHonorific(compiled, tokens, roleStart, roleStop, baseKey)) {
+          if (person.role === null && !onlyHonorific(tokens, roleStart, roleStop, titleAt)) {
             person.role = text.slice((tokens[roleStart] as Token).start, endOf(tokens[roleStop - 1] as Token));
           }
         }
@@ -307,9 +311,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations };
 }
 
-function onlyHonorific(compiled: CompiledAttribution, tokens: readonly Token[], start: number, stop: number, key: (i: number) => string | null): boolean {
+function onlyHonorific(tokens: readonly Token[], start: number, stop: number, titleAt: (i: number) => PhraseHit<TitleEntry> | null): boolean {
   for (let t = start; t < stop; t++) {
-    const title = compiled.titles.match(t, key);
+    const title = titleAt(t);
     if (title && title.value.group !== 'honorific') return false;
     if (!title && tokens[t]?.kind === 'word') return false;
   }
