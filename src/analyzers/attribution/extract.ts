@@ -115,10 +115,7 @@ export function extractAttributions(
   const { tokens, text, sentences } = doc;
   const normKey = (i: number): string | null => tokens[i]?.norm ?? null;
   const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
-  const entityAt = new Int32Array(tokens.length).fill(-1);
-  mentions.forEach((mention, index) => {
-    for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
-  });
+  const entityAt = people.entityAt;
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
   const insideQuote = new Uint8Array(tokens.length);
   const markTokens = new Set<number>();
@@ -141,10 +138,8 @@ export function extractAttributions(
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
-  const closings = doc.quotes
-    .map((quote, index) => ({ mark: quote.closeMark, index }))
-    .filter((c): c is { mark: number; index: number } => c.mark !== null)
-    .sort((a, b) => a.mark - b.mark || a.index - b.index);
+  /** Closing marks with their quote index, sorted by mark: made on first use (most documents never ask). */
+  let closings: { mark: number; index: number }[] | null = null;
   const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
@@ -844,6 +839,12 @@ export function extractAttributions(
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
   function quoteClosingBefore(offset: number): { start: number; end: number } | null {
     // Closing marks sorted once per document, so each cue costs a binary search, not a scan.
+    if (closings === null) {
+      closings = doc.quotes
+        .map((quote, index) => ({ mark: quote.closeMark, index }))
+        .filter((c): c is { mark: number; index: number } => c.mark !== null)
+        .sort((a, b) => a.mark - b.mark || a.index - b.index);
+    }
     const lo = partitionPoint(closings, (closing) => closing.mark < offset - 3);
     let first: number | null = null;
     for (let k = lo; k < closings.length && (closings[k] as { mark: number }).mark < offset; k++) {

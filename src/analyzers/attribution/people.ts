@@ -47,6 +47,8 @@ export interface People {
   readonly bySurname: ReadonlyMap<string, Person>;
   /** Organisations in text order with the token where their name ends. */
   readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
+  /** Token index → index into the entity mentions covering it (or -1), shared with the attribution pass. */
+  readonly entityAt: Int32Array;
 }
 
 /**
@@ -308,7 +310,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   found.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd; t++) personAt[t] = index;
   });
-  return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations };
+  return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations, entityAt };
 }
 
 function onlyHonorific(tokens: readonly Token[], start: number, stop: number, titleAt: (i: number) => PhraseHit<TitleEntry> | null): boolean {
