@@ -121,7 +121,7 @@ export function assembleResult(
   };
 
   const quotes: Quote[] = [];
-  const findings: Finding[] = [];
+  const findings: MutableFinding[] = [];
   const used = new Set<QuoteSpan>();
   const credited: { quote: Quote; voice: VoiceDraft | null }[] = [];
   const attributed: { a: Attribution; voice: VoiceDraft | null; quote: Quote }[] = [];
@@ -245,12 +245,11 @@ export function assembleResult(
     const { a, voice } = k < cueCount ? (attributed[k] as (typeof attributed)[number]) : (positions[k - cueCount] as (typeof positions)[number]);
     const entry = a.form.entry;
     const ownVoice = OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration';
-    // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
-    const rule = entry.class === 'attitude' ? `attribution/attitude-${entry.id}` : `attribution/verb-${entry.id}`;
+    const rule = a.form.rule;
     // Optional keys are assigned after the literal (not spread into it): same key order, no temporary objects.
     const finding: MutableFinding = {
       id: `${rule}@${a.cueStart}-${a.cueEnd}`,
-      analyzer: 'attribution', rule, category: `${entry.class}-verb`,
+      analyzer: 'attribution', rule, category: a.form.category,
       start: a.cueStart, end: a.cueEnd, text: doc.text.slice(a.cueStart, a.cueEnd),
       voice: ownVoice, speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
       weight: entry.weight, polarity: entry.polarity, note: entry.note,
@@ -298,6 +297,7 @@ export function assembleResult(
   const spoken = new Set(outVoices.map((v) => v.id));
   // A quote's speaker is always a listed voice.
   for (const quote of uniqueQuotes) if (quote.speaker && !spoken.has(quote.speaker)) quote.speaker = null;
-  const outFindings = findings.map((f) => (f.speaker && !spoken.has(f.speaker) ? { ...f, speaker: null } : f));
-  return { quotes: uniqueQuotes, voices: outVoices, findings: outFindings };
+  // The findings are this call's own objects: clear an unlisted speaker in place (same keys, same order).
+  for (const finding of findings) if (finding.speaker && !spoken.has(finding.speaker)) finding.speaker = null;
+  return { quotes: uniqueQuotes, voices: outVoices, findings };
 }

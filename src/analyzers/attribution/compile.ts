@@ -19,6 +19,9 @@ export interface VerbForm {
   readonly followedBy: ReadonlySet<string> | null;
   /** The entry's `objectHeads` as a set (null: any object). */
   readonly objectHeads: ReadonlySet<string> | null;
+  /** The finding's rule (`attribution/verb-<id>`, or `attribution/attitude-<id>`) and category, made once, not per finding. */
+  readonly rule: string;
+  readonly category: string;
 }
 
 export interface CompiledAttribution {
@@ -112,8 +115,11 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
         const nounForms = new Set(entry.nounForms ?? []);
         const followedBy = entry.followedBy ? new Set(entry.followedBy) : null;
         const objectHeads = entry.objectHeads ? new Set(entry.objectHeads) : null;
+        // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
+        const rule = entry.class === 'attitude' ? `attribution/attitude-${entry.id}` : `attribution/verb-${entry.id}`;
+        const category = `${entry.class}-verb`;
         for (const form of entry.forms) {
-          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing'), followedBy, objectHeads });
+          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing'), followedBy, objectHeads, rule, category });
         }
         break;
       }

@@ -590,7 +590,8 @@ export function extractAttributions(
       const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
       if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
     }
-    const [cs, ceRaw] = content;
+    const cs = content[0];
+    const ceRaw = content[1];
     const ce = trimEnd(cs, ceRaw);
     // Only whether the content holds any word matters: stop at the first.
     let words = 0;

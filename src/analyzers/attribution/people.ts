@@ -60,13 +60,19 @@ export function slug(value: string): string {
 }
 
 function computeSlug(value: string): string {
+  const lower = value.toLowerCase();
+  // NFKD leaves ASCII unchanged: most names skip the normalisation call.
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i++) if (lower.charCodeAt(i) >= 0x80) ascii = false;
+  const chars = ascii ? lower : lower.normalize('NFKD');
   let out = '';
   let dash = false;
-  for (const ch of value.toLowerCase().normalize('NFKD')) {
-    const code = ch.charCodeAt(0);
+  // By UTF-16 unit: an astral character is two non-alphanumeric units, which make one dash as one code point did.
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
     const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
     if (alnum) {
-      out += ch;
+      out += chars[i] as string;
       dash = false;
     } else if (code >= 0x300 && code <= 0x36f) {
       continue;
