@@ -5,7 +5,7 @@ import type { LexiconSet } from '../../lexicon/load.js';
 import type { EntitiesEntry } from '../../lexicon/kinds/entities.js';
 import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { Document, Token } from '../../document/types.js';
-import { tokenIds, wordId } from '../../nlp/vocabulary.js';
+import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
 import { isNameWord, NAME_PARTICLES, NOT_NAME } from './words.js';
 
@@ -66,6 +66,8 @@ export interface TokenFlags {
   readonly base: Uint8Array;
   /** 1 where the token can be part of a personal name (`isNameWord`), computed once per token. */
   readonly nameWord: Uint8Array;
+  /** The document's shared token word ids, which the phrase indexes match on. */
+  readonly ids: TokenIds;
 }
 
 /** The flags of word id `id` (-1 or an id newer than the table: none). */
@@ -98,7 +100,7 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
     if (isNameWord(text, token)) nameWord[i] = 1;
   }
-  return { norm, base, nameWord };
+  return { norm, base, nameWord, ids };
 }
 
 export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {

@@ -113,8 +113,9 @@ export function extractAttributions(
   flags: TokenFlags,
 ): Attribution[] {
   const { tokens, text, sentences } = doc;
-  const normKey = (i: number): string | null => tokens[i]?.norm ?? null;
-  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  // Word ids of each token's norm and base, for the phrase indexes.
+  const normIds = flags.ids.norm;
+  const baseIds = flags.ids.base;
   const entityAt = people.entityAt;
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
   const insideQuote = new Uint8Array(tokens.length);
@@ -236,7 +237,7 @@ export function extractAttributions(
 
   const hasMarker = (start: number, end: number): boolean => {
     // Marker phrases start with a source key (`KEY_SOURCE`): the flag spares most lookups.
-    for (let t = start; t < end; t++) if ((flags.norm[t] as number) & KEY_SOURCE && compiled.markers.match(t, normKey)) return true;
+    for (let t = start; t < end; t++) if ((flags.norm[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
     return false;
   };
 
@@ -269,7 +270,7 @@ export function extractAttributions(
     // Source nouns: "officials", "two senior diplomats", "critics", "people familiar with …".
     let source: { entry: SourceNounEntry; at: number; length: number } | null = null;
     for (let t = start; t < end; t++) {
-      const hit = (flags.base[t] as number) & KEY_SOURCE ? compiled.sourceNouns.match(t, baseKey) : null;
+      const hit = (flags.base[t] as number) & KEY_SOURCE ? compiled.sourceNouns.match(baseIds, t) : null;
       if (hit && (t + hit.length === end || hit.length > 1)) source = { entry: hit.value, at: t, length: hit.length };
     }
     const first = tokens[start] as Token;
@@ -289,7 +290,7 @@ export function extractAttributions(
     }
     // Role references: "the speaker", "the premier", "the top lawmaker", "a ministry spokesman".
     for (let t = end - 1; t >= start && t >= end - 2; t--) {
-      const hit = (flags.base[t] as number) & KEY_TITLE ? compiled.titles.match(t, baseKey) : null;
+      const hit = (flags.base[t] as number) & KEY_TITLE ? compiled.titles.match(baseIds, t) : null;
       if (!hit || t + hit.length !== end) continue;
       const person = personByGroup(hit.value.group, start);
       if (person && (definite || first.capitalized || end - start === 1)) return { kind: 'person', person };
@@ -492,13 +493,13 @@ export function extractAttributions(
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
         if (((own && i - s0 >= 1 && i - s0 <= 6) || bodyColonSpeaker(i, s0) >= 0) && i + 1 < s1) {
-          const hit = compiled.verbs.match(i, normKey);
+          const hit = compiled.verbs.match(normIds, i);
           if (hit) cues.push({ at: i, length: 1, form: hit.value });
         }
         continue;
       }
       if (!(flag & KEY_VERB) || insideQuote[i]) continue;
-      const hit = compiled.verbs.match(i, normKey);
+      const hit = compiled.verbs.match(normIds, i);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
         cues.push({ at: i, length: hit.length, form: hit.value });

@@ -117,9 +117,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   mentions.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
   });
-  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  const baseIds = flags.ids.base;
   /** The title starting at token `i`; the flag (titles start with a `KEY_TITLE` word) spares most lookups. */
-  const titleAt = (i: number): PhraseHit<TitleEntry> | null => ((flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(i, baseKey) : null);
+  const titleAt = (i: number): PhraseHit<TitleEntry> | null => ((flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(baseIds, i) : null);
   // Keyed by the name as written; ids (slugs) are made later, only for those who speak.
   const persons = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
@@ -157,7 +157,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         i++;
         continue;
       }
-      const firstTitle = titleFlag ? compiled.titles.match(i, baseKey) : null;
+      const firstTitle = titleFlag ? compiled.titles.match(baseIds, i) : null;
       if (!firstTitle && !nameWord[i]) {
         i++;
         continue;
@@ -177,7 +177,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       let trailingParen = -1;
       while (j < end) {
         const token = tokens[j] as Token;
-        const title = (baseFlags[j] as number) & KEY_TITLE ? compiled.titles.match(j, baseKey) : null;
+        const title = (baseFlags[j] as number) & KEY_TITLE ? compiled.titles.match(baseIds, j) : null;
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
