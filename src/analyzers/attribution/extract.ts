@@ -144,11 +144,17 @@ export function extractAttributions(
   const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
+  /** Moves `person` to the front of the recent list (at most four): shifted in place, no array made. */
   const notePerson = (person: Person): void => {
-    const at = state.recent.indexOf(person);
-    if (at >= 0) state.recent.splice(at, 1);
-    state.recent.unshift(person);
-    if (state.recent.length > 4) state.recent.pop();
+    const recent = state.recent;
+    let at = recent.indexOf(person);
+    if (at < 0) {
+      recent.push(person);
+      at = recent.length - 1;
+    }
+    for (let k = at; k > 0; k--) recent[k] = recent[k - 1] as Person;
+    recent[0] = person;
+    if (recent.length > 4) recent.pop();
   };
   /** "he"/"she": the most salient speaker whose known gender does not contradict the pronoun. */
   const resolvePronoun = (norm: string): Speaker | null => {
@@ -468,7 +474,9 @@ export function extractAttributions(
   };
 
   /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
-  const sourceTokens = new Map<Attribution, [number, number]>();
+  // Only the sentence's latest attribution is ever asked for: its span is kept, -1 when it has none.
+  let lastSourceStart = -1;
+  let lastSourceEnd = -1;
   const cueBuffer: CueHit[] = [];
   /** What the left-subject frame found for the current cue (one object per document, reused). */
   const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
@@ -482,7 +490,7 @@ export function extractAttributions(
     // Cues first, so a content can stop before a participial continuation (", adding …").
     // The shared array is reused across sentences: most sentences have no cue at all.
     const cues = cueBuffer;
-    cues.length = 0;
+    if (cues.length) cues.length = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
@@ -510,6 +518,7 @@ export function extractAttributions(
       continue;
     }
     const inSentence: Attribution[] = [];
+    lastSourceStart = -1;
     for (let c = 0; c < cues.length; c++) attributeCue(cues, c, s0, s1, si, blockKind, own, inSentence);
   }
   return out;
@@ -605,11 +614,20 @@ export function extractAttributions(
     // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
     // Only the last few attributions of the sentence are looked at: real sentences hold a
     // handful, and a pathological one with thousands of cues stays linear.
-    const recent = inSentence.length > RECENT_IN_SENTENCE ? inSentence.slice(-RECENT_IN_SENTENCE) : inSentence;
-    if (form.entry.frame === 'belief' && recent.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) return;
-    const nested = selfSourced || recent.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
-      (attitude || other.form.entry.class !== 'attitude') &&
-      other.contentStart <= first.start && first.start < other.contentEnd);
+    const recentFrom = Math.max(0, inSentence.length - RECENT_IN_SENTENCE);
+    if (form.entry.frame === 'belief') {
+      for (let k = recentFrom; k < inSentence.length; k++) {
+        const other = inSentence[k] as Attribution;
+        if (other.contentStart <= first.start && first.start < other.contentEnd) return;
+      }
+    }
+    let nested = selfSourced;
+    for (let k = recentFrom; k < inSentence.length && !nested; k++) {
+      const other = inSentence[k] as Attribution;
+      nested = !other.nested && other.speaker !== null && other.speaker !== speaker &&
+        (attitude || other.form.entry.class !== 'attitude') &&
+        other.contentStart <= first.start && first.start < other.contentEnd;
+    }
     const attribution: Attribution = {
       form, cueStart: first.start, cueEnd: last.end, speaker,
       sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
@@ -619,7 +637,12 @@ export function extractAttributions(
       contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
     };
     inSentence.push(attribution);
-    if (srcStart >= 0 && srcEnd > srcStart) sourceTokens.set(attribution, [srcStart, srcEnd]);
+    if (srcStart >= 0 && srcEnd > srcStart) {
+      lastSourceStart = srcStart;
+      lastSourceEnd = srcEnd;
+    } else {
+      lastSourceStart = -1;
+    }
     out.push(attribution);
     if (!own && !nested) remember(speaker);
   }
@@ -771,10 +794,9 @@ export function extractAttributions(
       const previous = inSentence[inSentence.length - 1];
       if (previous) {
         draft.speaker = previous.speaker;
-        const span = sourceTokens.get(previous);
-        if (span) {
-          draft.srcStart = span[0];
-          draft.srcEnd = span[1];
+        if (lastSourceStart >= 0) {
+          draft.srcStart = lastSourceStart;
+          draft.srcEnd = lastSourceEnd;
         }
       } else {
         const subject = subjectOf(s0, at);

@@ -170,8 +170,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         continue;
       }
       // Grow the run: name words, titles, "of (the) X" inside a role, parenthesised acronyms.
-      titleEnds.length = 0;
-      markers.length = 0;
+      // Setting a length is a runtime call: only when there is something to clear.
+      if (titleEnds.length) titleEnds.length = 0;
+      if (markers.length) markers.length = 0;
       let hasTitleOrOrg = false;
       let j = i;
       let trailingParen = -1;
