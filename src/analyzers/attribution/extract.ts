@@ -11,7 +11,7 @@ import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import { KEY_SOURCE, KEY_TITLE, KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, slug, type Organisation, type People, type Person } from './people.js';
-import { firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
+import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
   BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
   SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
@@ -129,8 +129,8 @@ export function extractAttributions(
     if (quote.closeMark !== null) markTokens.add(quote.closeMark);
     // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
     if (quote.phrase || quote.closeMark === null) continue;
-    let t = firstStartingAtOrAfter(tokens, quote.start);
-    for (; t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) insideQuote[t] = 1;
+    // Tokens are sorted and do not overlap, so their ends ascend too: both bounds by binary search.
+    insideQuote.fill(1, firstStartingAtOrAfter(tokens, quote.start), firstEndingAfter(tokens, quote.end));
   }
   const isMark = (i: number): boolean => {
     const token = tokens[i];
@@ -895,6 +895,12 @@ export function extractAttributions(
     return false;
   }
 
+  /** A document, poll or data head as the subject of the cue at `i` (not a possessive right before it). */
+  function documentSubjectAt(i: number, s0: number): boolean {
+    const prev = i > s0 ? (tokens[i - 1] as Token) : null;
+    return !!prev && !prev.possessive && documentBefore(i, s0);
+  }
+
   /** A word that can end a noun phrase before a participle: not a function word, a determiner or a possessive. */
   function nounBefore(token: Token): boolean {
     if (token.kind !== 'word') return token.norm === '%';
@@ -938,10 +944,11 @@ export function extractAttributions(
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
     // "polls show …", "the data indicate …": a document holds the position.
-    const documentSubject = !!prev && !prev.possessive && documentBefore(i, s0);
+    // Whether a document holds the position is read back (up to ten words) only where a check needs it:
+    // most cues ("said") are settled without it.
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
-        documentSubject || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
+        documentSubjectAt(i, s0) || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
         // "voters support Doe", "polls show the race tied": a noun-like form before an object is a verb.
         (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (OBJECT_LEADS.has(next.norm) || (next.capitalized && !isMark(i + 1)))) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
@@ -951,10 +958,10 @@ export function extractAttributions(
     if (form.entry.clause && !(form.entry.passive && isPassive(i, s0))) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
-      const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
+      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubject || nounBefore(prev));
+    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubjectAt(i, s0) || nounBefore(prev));
     if (form.entry.passive && isPassive(i, s0)) return true;
     if (prev && BE_FORMS.has(prev.norm)) return false;
     let p = i - 1;
