@@ -10,7 +10,7 @@ import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import { KEY_SOURCE, KEY_TITLE, KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
-import { affiliationOf, endOf, slug, type Organisation, type People, type Person } from './people.js';
+import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
   BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
@@ -332,7 +332,7 @@ export function extractAttributions(
       if (!slug(name)) return null;
       let person = adHoc.get(name) ?? people.persons.get(name);
       if (!person) {
-        person = { key: '', name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set(), gender: null };
+        person = { key: '', name, role: null, roleWords: NO_WORDS, affiliation: entityAffiliation(start, end), groups: NO_WORDS, gender: null };
         adHoc.set(name, person);
       }
       return { kind: 'person', person };

@@ -16,9 +16,9 @@ export interface Person {
   key: string;
   readonly name: string;
   role: string | null;
-  roleWords: Set<string>;
+  roleWords: ReadonlySet<string>;
   affiliation: string | null;
-  readonly groups: Set<string>;
+  groups: ReadonlySet<string>;
   /** From a gendered title ("Mrs.", "spokeswoman") or a pronoun already resolved to the person. */
   gender: 'female' | 'male' | null;
 }
@@ -49,6 +49,19 @@ export interface People {
   readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
   /** Token index → index into the entity mentions covering it (or -1), shared with the attribution pass. */
   readonly entityAt: Int32Array;
+}
+
+/**
+ * The role words and title groups of a person who has none: one shared empty set, so the
+ * many people named without a title allocate no sets. Never added to (see `withWord`).
+ */
+export const NO_WORDS: ReadonlySet<string> = new Set<string>();
+
+/** `set` with `word` added: a set of its own replaces the shared empty one on the first word. */
+function withWord(set: ReadonlySet<string>, word: string): ReadonlySet<string> {
+  const own = set === NO_WORDS ? new Set<string>() : (set as Set<string>);
+  own.add(word);
+  return own;
 }
 
 /**
@@ -246,7 +259,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         const nameText = text.slice((tokens[nameStart] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
         let person = persons.get(nameText);
         if (!person) {
-          person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set(), gender: null };
+          person = { key: '', name: nameText, role: null, roleWords: NO_WORDS, affiliation: null, groups: NO_WORDS, gender: null };
           persons.set(nameText, person);
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
@@ -268,9 +281,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         if (roleStop > roleStart && titleEnds.length) {
           for (let t = roleStart; t < roleStop; t++) {
             const title = titleAt(t);
-            if (title) person.groups.add(title.value.group);
+            if (title) person.groups = withWord(person.groups, title.value.group);
             const word = tokens[t] as Token;
-            if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords.add(word.base);
+            if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords = withWord(person.roleWords, word.base);
             if (entityAt[t] !== -1 && person.affiliation === null) person.affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
           }
           if (person.role === null && !onlyHonorific(tokens, roleStart, roleStop, titleAt)) {
@@ -304,8 +317,8 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       i = Math.max(j, i + 1);
     }
   }
-  // Later mentions by surname alone ("Shamkhani underlined …").
-  for (const index of pendingSingles) {
+  // Later mentions by surname alone ("Shamkhani underlined …"); none when nobody was named in full.
+  if (bySurname.size > 0) for (const index of pendingSingles) {
     const token = tokens[index] as Token;
     const person = bySurname.get(token.base);
     if (!person || personAt[index] !== -1) continue;
