@@ -8,6 +8,7 @@ import type { AttributionResult } from '../types.js';
 import type { CompiledAttribution } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
+import { sortInPlace } from './sort-in-place.js';
 import { firstEndingAfter, firstStartingAtOrAfter, lastStartingAtOrBefore } from '../../util/sorted.js';
 
 const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
@@ -175,7 +176,7 @@ function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attribu
   const { tokens } = doc;
   const sentenceSpeakers = new Map<number, VoiceDraft>();
   for (const { a, voice } of attributed) if (voice && !sentenceSpeakers.has(a.sentence)) sentenceSpeakers.set(a.sentence, voice);
-  const directs = credited.filter((c) => c.quote.kind === 'direct').sort((x, y) => x.quote.start - y.quote.start);
+  const directs = sortInPlace(credited.filter((c) => c.quote.kind === 'direct'), (x, y) => x.quote.start - y.quote.start);
   // Both lists are in text order, so two cursors and a bounded look-back keep this linear.
   let ap = 0;
   let dp = 0;
@@ -298,17 +299,17 @@ function buildFindings(doc: Document, attributed: readonly Attributed[], positio
 
 /** Sorted, de-duplicated quotes, the voices that speak, and findings whose speakers are listed voices. */
 function finishResult(quotes: Quote[], findings: MutableFinding[], voices: ReadonlyMap<string, VoiceDraft>): AttributionResult {
-  quotes.sort((x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+  sortInPlace(quotes, (x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
   const uniqueQuotes: Quote[] = [];
   for (const quote of quotes) {
     const last = uniqueQuotes[uniqueQuotes.length - 1];
     if (last && last.start === quote.start && last.end === quote.end) continue;
     uniqueQuotes.push(quote);
   }
-  findings.sort((x, y) => x.start - y.start || x.end - y.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
+  sortInPlace(findings, (x, y) => x.start - y.start || x.end - y.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
   const speaking: VoiceDraft[] = [];
   for (const v of voices.values()) if (v.quotes > 0) speaking.push(v);
-  speaking.sort((x, y) => x.first - y.first || (x.id < y.id ? -1 : 1));
+  sortInPlace(speaking, (x, y) => x.first - y.first || (x.id < y.id ? -1 : 1));
   const outVoices: Voice[] = [];
   const spoken = new Set<string>();
   for (const v of speaking) {
@@ -345,7 +346,7 @@ export function assembleResult(
   // Attitude cues ("wants", "opposes", "polls show") report a position, not words: findings only, no quote or voice.
   const positions: Position[] = [];
   // Nested attributions are the reported speaker's words, not the outlet's choice of cue.
-  const sorted = attributions.filter((a) => !a.nested).sort((x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
+  const sorted = sortInPlace(attributions.filter((a) => !a.nested), (x, y) => x.contentStart - y.contentStart || x.cueStart - y.cueStart);
   for (const a of sorted) {
     if (a.form.entry.class === 'attitude') {
       positions.push({ a, voice: null });

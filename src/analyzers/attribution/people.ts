@@ -8,6 +8,7 @@ import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
 import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
+import { sortInPlace } from './sort-in-place.js';
 import type { PhraseHit } from './phrase-index.js';
 import type { TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 
@@ -325,7 +326,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     const sentence = doc.sentences[token.sentence];
     found.push({ person, tokenStart: index, tokenEnd: index + 1, subject: isSubjectAt(index + 1, sentence ? sentence.tokenEnd : tokens.length) });
   }
-  found.sort((a, b) => a.tokenStart - b.tokenStart);
+  sortInPlace(found, (a, b) => a.tokenStart - b.tokenStart);
   personAt.fill(-1);
   found.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd; t++) personAt[t] = index;
