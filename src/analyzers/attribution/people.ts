@@ -121,6 +121,7 @@ function addSurnames(bySurname: Map<string, Person>, last: Token, person: Person
 /**
  * Scratch lists for one run of `findPeople` (title ends and marker positions), reused
  * across runs and documents so a run allocates nothing; findPeople is not re-entrant.
+ * Only the first `titleCount` / `markerCount` entries belong to the current run.
  */
 const titleEnds: number[] = [];
 const markers: number[] = [];
@@ -184,9 +185,9 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         continue;
       }
       // Grow the run: name words, titles, "of (the) X" inside a role, parenthesised acronyms.
-      // Setting a length is a runtime call: only when there is something to clear.
-      if (titleEnds.length) titleEnds.length = 0;
-      if (markers.length) markers.length = 0;
+      // Counts, not lengths: the lists keep their storage (setting a length to 0 frees it).
+      let titleCount = 0;
+      let markerCount = 0;
       let hasTitleOrOrg = false;
       let j = i;
       let trailingParen = -1;
@@ -196,7 +197,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
-          titleEnds.push(j);
+          titleEnds[titleCount++] = j;
           hasTitleOrOrg = true;
           trailingParen = -1;
           continue;
@@ -204,7 +205,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         if (nameWord[j]) {
           const organisationHead = ((baseFlags[j] as number) & ORGANISATION_HEAD) !== 0;
           if (organisationHead || isPlaceOrBody(j)) {
-            markers.push(j + 1);
+            markers[markerCount++] = j + 1;
             if (organisationHead) hasTitleOrOrg = true;
           }
           trailingParen = -1;
@@ -217,7 +218,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           continue;
         }
         if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (nameWord[j + 1] === 1 || (next.norm === 'the' && nameWord[j + 2] === 1))) {
-          markers.push(j + 1);
+          markers[markerCount++] = j + 1;
           j += next.norm === 'the' ? 2 : 1;
           continue;
         }
@@ -226,7 +227,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           while (k < end && k - j <= 5 && tokens[k]?.norm !== ')' && tokens[k]?.kind === 'word') k++;
           if (tokens[k]?.norm === ')' && k > j + 1) {
             trailingParen = j;
-            markers.push(k + 1);
+            markers[markerCount++] = k + 1;
             j = k + 1;
             continue;
           }
@@ -237,11 +238,11 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       // The name is what follows the last title, organisation head or entity.
       let nameStart = i;
       let roleEnd = i;
-      for (let k = 0; k < titleEnds.length; k++) {
+      for (let k = 0; k < titleCount; k++) {
         const e = titleEnds[k] as number;
         if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
       }
-      for (let k = 0; k < markers.length; k++) {
+      for (let k = 0; k < markerCount; k++) {
         const m = markers[k] as number;
         if (m <= runEnd && m > nameStart) nameStart = m;
       }
@@ -249,7 +250,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       while (nameStart < runEnd && (baseFlags[nameStart] as number) & NOT_NAME_WORD) nameStart++;
       // The name is tokens [nameStart, runEnd): read in place, no slice.
       const nameLength = runEnd - nameStart;
-      const titled = titleEnds.length > 0;
+      const titled = titleCount > 0;
       let cleanName = nameLength > 0;
       for (let t = nameStart; t < runEnd && cleanName; t++) {
         cleanName = (nameWord[t] === 1 || (t > nameStart && ((normFlags[t] as number) & NAME_PARTICLE) !== 0)) && !isPlaceOrBody(t) &&
@@ -265,7 +266,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;
-        const roleStartToken = i > 0 && (baseFlags[i - 1] as number) & ORGANISATION_HEAD && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleEnds.length ? i - 1 : i;
+        const roleStartToken = i > 0 && (baseFlags[i - 1] as number) & ORGANISATION_HEAD && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleCount ? i - 1 : i;
         while (roleStop > roleStartToken && (tokens[roleStop - 1]?.norm === ')' || tokens[roleStop - 1]?.norm === '.')) {
           if (tokens[roleStop - 1]?.norm === ')') {
             while (roleStop > roleStartToken && tokens[roleStop - 1]?.norm !== '(') roleStop--;
@@ -279,7 +280,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           const gendered = titleAt(t)?.value.gender;
           if (gendered && person.gender === null) person.gender = gendered;
         }
-        if (roleStop > roleStart && titleEnds.length) {
+        if (roleStop > roleStart && titleCount) {
           for (let t = roleStart; t < roleStop; t++) {
             const title = titleAt(t);
             if (title) person.groups = withWord(person.groups, title.value.group);
@@ -295,7 +296,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         const index = found.length;
         found.push({ person, tokenStart: nameStart, tokenEnd: runEnd, subject: isSubjectAt(j, end) });
         for (let t = nameStart; t < runEnd; t++) personAt[t] = index;
-      } else if (markers.length && !titleEnds.length) {
+      } else if (markerCount && !titleCount) {
         // An organisation: a run ending in an organisation head ("Defense Ministry").
         const last = runEnd - 1;
         const head = tokens[last];
