@@ -29,7 +29,7 @@ export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, 
     const flags = flagTokens(doc, compiled);
     const attributions = extractAttributions(doc, mentions, findPeople(doc, mentions, compiled, flags), compiled, flags);
     const quoteOf = new Map<Attribution, Quote>();
-    const result = assembleResult(doc, attributions, compiled, quoteOf);
+    const result = assembleResult(doc, attributions, compiled, flags, quoteOf);
     return { result, attributions: attributions.map((attribution) => ({ attribution, quote: quoteOf.get(attribution) ?? null })) };
   };
 }
@@ -40,6 +40,6 @@ export function createAttributionAnalyzer(lexicons: LexiconSet): (doc: Document,
     const flags = flagTokens(doc, compiled);
     const people = findPeople(doc, mentions, compiled, flags);
     const attributions = extractAttributions(doc, mentions, people, compiled, flags);
-    return assembleResult(doc, attributions, compiled);
+    return assembleResult(doc, attributions, compiled, flags);
   };
 }

@@ -5,7 +5,7 @@
 import type { Document, QuoteSpan, Token } from '../../document/types.js';
 import type { Finding, Quote, Voice } from '../../schema/record.js';
 import type { AttributionResult } from '../types.js';
-import type { CompiledAttribution } from './compile.js';
+import type { CompiledAttribution, TokenFlags } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
 import { sortInPlace } from './sort-in-place.js';
@@ -227,17 +227,15 @@ function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attribu
 }
 
 /** Each voice's quote count, first position, quoted words and cue verbs. */
-function countVoices(tokens: readonly Token[], credited: readonly Credit[]): void {
+function countVoices(tokens: readonly Token[], wordsBefore: Int32Array, credited: readonly Credit[]): void {
   for (const { quote, voice } of credited) {
     if (!voice || quote.kind === 'scare') continue;
     voice.quotes++;
     voice.first = Math.min(voice.first, quote.start);
     // Tokens are sorted and do not overlap: the quote's tokens lie between two binary searches.
+    const start = firstStartingAtOrAfter(tokens, quote.start);
     const end = firstEndingAfter(tokens, quote.end);
-    for (let t = firstStartingAtOrAfter(tokens, quote.start); t < end; t++) {
-      const kind = (tokens[t] as Token).kind;
-      if (kind === 'word' || kind === 'number') voice.quotedWords++;
-    }
+    if (end > start) voice.quotedWords += (wordsBefore[end] as number) - (wordsBefore[start] as number);
     if (quote.cue) voice.verbs.set(quote.cue.verb, (voice.verbs.get(quote.cue.verb) ?? 0) + 1);
   }
 }
@@ -335,6 +333,7 @@ export function assembleResult(
   doc: Document,
   attributions: readonly Attribution[],
   compiled: CompiledAttribution,
+  flags: TokenFlags,
   quoteOf?: Map<Attribution, Quote>,
 ): AttributionResult {
   const table = new VoiceTable(compiled);
@@ -370,6 +369,6 @@ export function assembleResult(
   creditUncuedQuotes(doc, used, attributed, quotes, credited);
   // A position credits a voice only when that source also speaks in the article: no voice of its own.
   for (const position of positions) position.voice = table.existing(speakerOf(position.a, byAffiliation, compiled));
-  countVoices(doc.tokens, credited);
+  countVoices(doc.tokens, flags.wordsBefore, credited);
   return finishResult(quotes, buildFindings(doc, attributed, positions, compiled), table.voices);
 }

@@ -68,6 +68,8 @@ export interface TokenFlags {
   readonly nameWord: Uint8Array;
   /** The document's shared token word ids, which the phrase indexes match on. */
   readonly ids: TokenIds;
+  /** `wordsBefore[i]`: how many word and number tokens precede token i (length: tokens + 1), so a span's word count is one subtraction. */
+  readonly wordsBefore: Int32Array;
 }
 
 /** The flags of word id `id` (-1 or an id newer than the table: none). */
@@ -81,6 +83,8 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
   const norm = new Uint8Array(tokens.length);
   const base = new Uint8Array(tokens.length);
   const nameWord = new Uint8Array(tokens.length);
+  const wordsBefore = new Int32Array(tokens.length + 1);
+  let words = 0;
   // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
   const ids = tokenIds(tokens);
   const byId = compiled.keyFlagsById;
@@ -90,7 +94,9 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     const normId = ids.norm[i] as number;
     const baseId = ids.base[i] as number;
     const f = flagsOf(byId, normId);
+    wordsBefore[i] = words;
     if (token.kind !== 'word') {
+      if (token.kind === 'number') words++;
       // Among other tokens only ":" starts a phrase (the headline colon); word classes hold for any token.
       norm[i] = normId === colonId ? f : f & ~KEY_BITS;
       base[i] = flagsOf(byId, baseId) & ~KEY_BITS;
@@ -98,9 +104,11 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     }
     norm[i] = f;
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
+    words++;
     if (isNameWord(text, token)) nameWord[i] = 1;
   }
-  return { norm, base, nameWord, ids };
+  wordsBefore[tokens.length] = words;
+  return { norm, base, nameWord, ids, wordsBefore };
 }
 
 export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
