@@ -7,7 +7,7 @@ import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon
 import type { Document, Token } from '../../document/types.js';
 import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
-import { isNameWord, NAME_PARTICLES, NOT_NAME } from './words.js';
+import { isParticleName, NAME_PARTICLES, NOT_NAME } from './words.js';
 
 export interface VerbForm {
   readonly entry: SpeechVerbEntry;
@@ -87,12 +87,14 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
   let words = 0;
   // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
   const ids = tokenIds(tokens);
+  const normIds = ids.norm;
+  const baseIds = ids.base;
   const byId = compiled.keyFlagsById;
   const colonId = compiled.colonId;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const normId = ids.norm[i] as number;
-    const baseId = ids.base[i] as number;
+    const normId = normIds[i] as number;
+    const baseId = baseIds[i] as number;
     const f = flagsOf(byId, normId);
     wordsBefore[i] = words;
     if (token.kind !== 'word') {
@@ -105,7 +107,8 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     norm[i] = f;
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
     words++;
-    if (isNameWord(text, token)) nameWord[i] = 1;
+    // `isNameWord` of a word token.
+    if (token.capitalized || isParticleName(text, token)) nameWord[i] = 1;
   }
   wordsBefore[tokens.length] = words;
   return { norm, base, nameWord, ids, wordsBefore };

@@ -53,7 +53,7 @@ export const BEFORE_VERB = new Set([
 export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'du', 'di', 'la', 'le', 'ben', 'der', 'den', 'dos', 'das']);
 
 /** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
-function isParticleName(text: string, token: Token): boolean {
+export function isParticleName(text: string, token: Token): boolean {
   const norm = token.norm;
   // Particles are two or three letters long: test the dash position before any slicing.
   if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
