@@ -56,6 +56,8 @@ export const ORGANISATION_HEAD = 16;
 export const NAME_PARTICLE = 32;
 /** `NOT_NAME` (capitalised words that start no personal name). */
 export const NOT_NAME_WORD = 64;
+/** A straight or angle double quote (`"`, `«`, `»`), a quote mark wherever it stands. */
+export const QUOTE_MARK = 128;
 
 /**
  * One array read per token instead of a string probe per lexicon and word class: the flags
@@ -167,6 +169,7 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
   for (const word of organisationHeads) keyFlags.set(word, (keyFlags.get(word) ?? 0) | ORGANISATION_HEAD);
   for (const word of NAME_PARTICLES) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NAME_PARTICLE);
   for (const word of NOT_NAME) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NOT_NAME_WORD);
+  for (const mark of ['"', '«', '»']) keyFlags.set(mark, (keyFlags.get(mark) ?? 0) | QUOTE_MARK);
   const colonId = wordId(':');
   const keyIds: number[] = [];
   for (const key of keyFlags.keys()) keyIds.push(wordId(key));

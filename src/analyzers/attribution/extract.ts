@@ -9,7 +9,7 @@ import type { Document, Token, QuoteSpan } from '../../document/types.js';
 import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
-import { KEY_SOURCE, KEY_TITLE, KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
+import { KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
@@ -97,6 +97,15 @@ interface CueDraft {
   quoteContent: { start: number; end: number } | null;
 }
 
+const MARK_TOKEN = 1;
+const OPEN_MARK_TOKEN = 2;
+
+/** Sets `bits` on the token that starts at `offset` (a quote mark's offset), if one does. */
+function flagMark(tokens: readonly Token[], markAt: Uint8Array, offset: number, bits: number): void {
+  const t = firstStartingAtOrAfter(tokens, offset);
+  if (t < tokens.length && (tokens[t] as Token).start === offset) markAt[t] = (markAt[t] as number) | bits;
+}
+
 interface SalienceState {
   singular: Speaker | null;
   /** People recently credited or in subject position, most recent first (a few). */
@@ -119,23 +128,18 @@ export function extractAttributions(
   const entityAt = people.entityAt;
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
   const insideQuote = new Uint8Array(tokens.length);
-  const markTokens = new Set<number>();
-  const openMarks = new Set<number>();
+  // Per token: the opening or closing mark of a quote (MARK_TOKEN), an opening one (OPEN_MARK_TOKEN).
+  const markAt = new Uint8Array(tokens.length);
   for (const quote of doc.quotes) {
-    if (quote.openMark !== null) {
-      markTokens.add(quote.openMark);
-      openMarks.add(quote.openMark);
-    }
-    if (quote.closeMark !== null) markTokens.add(quote.closeMark);
+    if (quote.openMark !== null) flagMark(tokens, markAt, quote.openMark, MARK_TOKEN | OPEN_MARK_TOKEN);
+    if (quote.closeMark !== null) flagMark(tokens, markAt, quote.closeMark, MARK_TOKEN);
     // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
     if (quote.phrase || quote.closeMark === null) continue;
     // Tokens are sorted and do not overlap, so their ends ascend too: both bounds by binary search.
     insideQuote.fill(1, firstStartingAtOrAfter(tokens, quote.start), firstEndingAfter(tokens, quote.end));
   }
-  const isMark = (i: number): boolean => {
-    const token = tokens[i];
-    return !!token && (markTokens.has(token.start) || token.norm === '"' || token.norm === '«' || token.norm === '»');
-  };
+  /** A quote's mark, or a straight or angle double quote (`QUOTE_MARK` in the norm flags); false past either end. */
+  const isMark = (i: number): boolean => ((flags.norm[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
@@ -729,7 +733,7 @@ export function extractAttributions(
       }
       let opensQuote = false;
       for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
-        if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
+        if (isMark(t) && (markAt[t] as number) & OPEN_MARK_TOKEN) opensQuote = true;
         if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
       }
       // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
