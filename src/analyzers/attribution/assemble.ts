@@ -9,9 +9,9 @@ import type { CompiledAttribution, TokenFlags } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
 import { sortInPlace } from './sort-in-place.js';
+import { isOwnBlock } from './words.js';
 import { firstEndingAfter, firstStartingAtOrAfter, lastStartingAtOrBefore } from '../../util/sorted.js';
 
-const OWN_BLOCKS = new Set(['headline', 'dek', 'caption']);
 /** How many attributions a quote looks back over for its owner. */
 const WINDOW = 50;
 
@@ -131,14 +131,14 @@ class VoiceTable {
 function personsByAffiliation(attributions: readonly Attribution[]): Map<string, Speaker> {
   const out = new Map<string, Speaker>();
   for (const a of attributions) {
-    if (a.nested || OWN_BLOCKS.has(a.blockKind) || a.speaker?.kind !== 'person' || !a.speaker.person.affiliation) continue;
+    if (a.nested || isOwnBlock(a.blockKind) || a.speaker?.kind !== 'person' || !a.speaker.person.affiliation) continue;
     if (!out.has(a.speaker.person.affiliation)) out.set(a.speaker.person.affiliation, a.speaker);
   }
   return out;
 }
 
 function speakerOf(a: Attribution, byAffiliation: ReadonlyMap<string, Speaker>, compiled: CompiledAttribution): Speaker | null {
-  if (a.speaker?.kind === 'entity' && OWN_BLOCKS.has(a.blockKind)) {
+  if (a.speaker?.kind === 'entity' && isOwnBlock(a.blockKind)) {
     return byAffiliation.get(affiliationOf(compiled, a.speaker.entity)) ?? a.speaker;
   }
   return a.speaker;
@@ -248,7 +248,7 @@ function cueFinding(doc: Document, a: Attribution, voice: VoiceDraft | null): Mu
     id: `${rule}@${a.cueStart}-${a.cueEnd}`,
     analyzer: 'attribution', rule, category: a.form.category,
     start: a.cueStart, end: a.cueEnd, text: doc.text.slice(a.cueStart, a.cueEnd),
-    voice: OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration', speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
+    voice: isOwnBlock(a.blockKind) ? 'headline' : 'narration', speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
     weight: entry.weight, polarity: entry.polarity, note: entry.note,
   };
   if (entry.source) finding.source = entry.source;
@@ -269,7 +269,7 @@ function sourceFinding(doc: Document, a: Attribution, voice: VoiceDraft | null, 
     id: `${sourceRule}@${key}`,
     analyzer: 'attribution', rule: sourceRule, category: vague ? 'vague-source' : 'anonymous-source',
     start: a.sourceStart, end: sourceEnd, text: doc.text.slice(a.sourceStart, sourceEnd),
-    voice: OWN_BLOCKS.has(a.blockKind) ? 'headline' : 'narration', speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
+    voice: isOwnBlock(a.blockKind) ? 'headline' : 'narration', speaker: voice?.id ?? null, target: voice?.affiliation ?? null,
     weight: 1, polarity: 'neutral',
     note: speaker.marker ? `${speaker.entry.note} ${compiled.markerNote}` : speaker.entry.note,
   };

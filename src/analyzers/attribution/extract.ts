@@ -13,8 +13,8 @@ import { KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK, type CompiledAttribution, 
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
-  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
-  SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
+  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, ROLE_STOP,
+  SELF_PRONOUNS, VERBISH, isOwnBlock, isPluralPronoun, isSingularPronoun,
 } from './words.js';
 
 export type Speaker =
@@ -53,7 +53,6 @@ export interface Attribution {
 
 /** How many earlier attributions of one sentence a cue is compared with. */
 const RECENT_IN_SENTENCE = 32;
-const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
 /** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
 const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
 /** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
@@ -145,7 +144,7 @@ export function extractAttributions(
 
   /** Closing marks with their quote index, sorted by mark: made on first use (most documents never ask). */
   let closings: { mark: number; index: number }[] | null = null;
-  const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
+  const subjects = people.mentions.filter((m) => m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
   /** Moves `person` to the front of the recent list (at most four): shifted in place, no array made. */
@@ -265,8 +264,8 @@ export function extractAttributions(
     }
     const head = tokens[end - 1] as Token;
     if (end - start === 1) {
-      if (SINGULAR_PRONOUNS.has(head.norm)) return resolvePronoun(head.norm);
-      if (PLURAL_PRONOUNS.has(head.norm)) return state.plural ?? state.thing ?? state.singular;
+      if (isSingularPronoun(head.norm)) return resolvePronoun(head.norm);
+      if (isPluralPronoun(head.norm)) return state.plural ?? state.thing ?? state.singular;
       if (head.norm === 'it') return state.thing;
       if (head.kind !== 'word' || (!head.capitalized && DETERMINERS.has(head.norm))) return null;
     }
@@ -370,7 +369,7 @@ export function extractAttributions(
       return k;
     }
     if (head.kind !== 'word') return j + 1;
-    if (SINGULAR_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || head.norm === 'it') return j;
+    if (isSingularPronoun(head.norm) || isPluralPronoun(head.norm) || head.norm === 'it') return j;
     if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
     let k = j;
     while (k - 1 >= sentenceStart && j - k < 10) {
@@ -490,7 +489,7 @@ export function extractAttributions(
     const s0 = sentence.tokenStart;
     const s1 = sentence.tokenEnd;
     const blockKind = blockKindOf(si);
-    const own = OWN_BLOCKS.has(blockKind);
+    const own = isOwnBlock(blockKind);
     // Cues first, so a content can stop before a participial continuation (", adding …").
     // The shared array is reused across sentences: most sentences have no cue at all.
     const cues = cueBuffer;
@@ -830,11 +829,11 @@ export function extractAttributions(
         if (token.kind !== 'word') break;
         if (!(isNameWord(text, token) || DETERMINERS.has(token.norm) || token.possessive || compiled.titles.has(token.base) ||
           compiled.sourceNounHeads.has(token.base) || compiled.organisationHeads.has(token.base) || token.norm === 'of' ||
-          SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm))) break;
+          isSingularPronoun(token.norm) || isPluralPronoun(token.norm))) break;
         k++;
-        if (SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm)) break;
+        if (isSingularPronoun(token.norm) || isPluralPronoun(token.norm)) break;
       }
-      if (k > start && !NOT_NAME.has((tokens[k - 1] as Token).base) || (k > start && (SINGULAR_PRONOUNS.has((tokens[k - 1] as Token).norm) || PLURAL_PRONOUNS.has((tokens[k - 1] as Token).norm)))) return [start, k];
+      if (k > start && !NOT_NAME.has((tokens[k - 1] as Token).base) || (k > start && (isSingularPronoun((tokens[k - 1] as Token).norm) || isPluralPronoun((tokens[k - 1] as Token).norm)))) return [start, k];
     }
     return null;
   }

@@ -9,8 +9,20 @@ export const DETERMINERS = new Set([
   'some', 'any', 'no', 'every', 'each', 'another', 'such',
 ]);
 
-export const SINGULAR_PRONOUNS = new Set(['he', 'she']);
-export const PLURAL_PRONOUNS = new Set(['they']);
+/** "he", "she" (compared directly: cheaper than a set probe, and asked of most cue subjects). */
+export function isSingularPronoun(norm: string): boolean {
+  return norm === 'he' || norm === 'she';
+}
+
+/** "they". */
+export function isPluralPronoun(norm: string): boolean {
+  return norm === 'they';
+}
+
+/** Headline, dek and caption: display text in the outlet's own voice, where a cue is the outlet's framing. */
+export function isOwnBlock(kind: string): boolean {
+  return kind === 'headline' || kind === 'dek' || kind === 'caption';
+}
 /** First and second person: the speaker of a quote, never a voice of the article. */
 export const SELF_PRONOUNS = new Set(['i', 'we', 'you']);
 
