@@ -7,7 +7,9 @@ import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon
 import type { Document, Token } from '../../document/types.js';
 import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
-import { isParticleName, NAME_PARTICLES, NOT_NAME } from './words.js';
+import {
+  BE_FORMS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES, NOT_NAME, NP_STOP, QUANTIFIERS, VERBISH,
+} from './words.js';
 
 export interface VerbForm {
   readonly entry: SpeechVerbEntry;
@@ -23,6 +25,18 @@ export interface VerbForm {
   readonly rule: string;
   readonly category: string;
 }
+
+/**
+ * Closed word classes of `words.ts` the cue parser tests most, as bits of `classById`, so a
+ * test of token i is an array read of its word id instead of a set probe of its string.
+ */
+export const CLASS_DETERMINER = 1;
+export const CLASS_NP_STOP = 2;
+export const CLASS_BETWEEN = 4;
+export const CLASS_BE_FORM = 8;
+export const CLASS_VERBISH = 16;
+export const CLASS_DOCUMENT_SOURCE = 32;
+export const CLASS_QUANTIFIER = 64;
 
 export interface CompiledAttribution {
   readonly verbs: PhraseIndex<VerbForm>;
@@ -42,6 +56,8 @@ export interface CompiledAttribution {
   readonly keyFlagsById: Uint8Array;
   /** The word id of ":", which starts the headline-colon cue. */
   readonly colonId: number;
+  /** The `CLASS_*` bits of each word, by word id (words registered later: none). */
+  readonly classById: Uint8Array;
 }
 
 /** The word starts a phrase of one of the indexes (a verb form, a title, an organisation, a source noun or marker). */
@@ -176,5 +192,21 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
   const keyFlagsById = new Uint8Array(Math.max(colonId, ...keyIds) + 1);
   let k = 0;
   for (const value of keyFlags.values()) keyFlagsById[keyIds[k++] as number] = value;
-  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId };
+  const classes = new Map<number, number>();
+  const addClass = (words: ReadonlySet<string>, bit: number): void => {
+    for (const word of words) {
+      const id = wordId(word);
+      classes.set(id, (classes.get(id) ?? 0) | bit);
+    }
+  };
+  addClass(DETERMINERS, CLASS_DETERMINER);
+  addClass(NP_STOP, CLASS_NP_STOP);
+  addClass(BETWEEN_SUBJECT_AND_CUE, CLASS_BETWEEN);
+  addClass(BE_FORMS, CLASS_BE_FORM);
+  addClass(VERBISH, CLASS_VERBISH);
+  addClass(DOCUMENT_SOURCES, CLASS_DOCUMENT_SOURCE);
+  addClass(QUANTIFIERS, CLASS_QUANTIFIER);
+  const classById = new Uint8Array(Math.max(...classes.keys()) + 1);
+  for (const [id, bits] of classes) classById[id] = bits;
+  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId, classById };
 }

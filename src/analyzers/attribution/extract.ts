@@ -9,7 +9,9 @@ import type { Document, Token, QuoteSpan } from '../../document/types.js';
 import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
-import { KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
+import {
+  CLASS_BE_FORM, CLASS_BETWEEN, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP, CLASS_QUANTIFIER, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
+  type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
@@ -125,6 +127,16 @@ export function extractAttributions(
   const normIds = flags.ids.norm;
   const baseIds = flags.ids.base;
   const entityAt = people.entityAt;
+  const classById = compiled.classById;
+  /** Token `t`'s norm (or base) is in the word class `bit` (`CLASS_*`); false past either end. */
+  const normIn = (t: number, bit: number): boolean => {
+    const id = normIds[t];
+    return id !== undefined && id >= 0 && id < classById.length && ((classById[id] as number) & bit) !== 0;
+  };
+  const baseIn = (t: number, bit: number): boolean => {
+    const id = baseIds[t];
+    return id !== undefined && id >= 0 && id < classById.length && ((classById[id] as number) & bit) !== 0;
+  };
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
   const insideQuote = new Uint8Array(tokens.length);
   // Per token: the opening or closing mark of a quote (MARK_TOKEN), an opening one (OPEN_MARK_TOKEN).
@@ -345,14 +357,14 @@ export function extractAttributions(
 
   const npText = (start: number, end: number): string => {
     let s = start;
-    while (s < end - 1 && DETERMINERS.has((tokens[s] as Token).norm) && (tokens[s] as Token).norm !== 'some') s++;
+    while (s < end - 1 && normIn(s, CLASS_DETERMINER) && (tokens[s] as Token).norm !== 'some') s++;
     return text.slice((tokens[s] as Token).start, (tokens[end - 1] as Token).end);
   };
 
   /** The noun phrase ending at `j` (inclusive), read leftwards: [start, j + 1). */
   const npLeft = (j: number, sentenceStart: number): number => {
     const head = tokens[j] as Token;
-    if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !NP_STOP.has((tokens[j - 1] as Token).norm) ? j - 1 : j;
+    if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !normIn(j - 1, CLASS_NP_STOP) ? j - 1 : j;
     // Poll shares as sources: "47% say", "one in four said", "nearly half said".
     if (head.norm === '%' && tokens[j - 1]?.kind === 'number') return j - 1;
     // "Sen. Jane Doe (D-Vt.) said": skip the parenthesis, read the name before it.
@@ -382,7 +394,7 @@ export function extractAttributions(
         continue;
       }
       if (token.kind !== 'word' && token.kind !== 'number') break;
-      if (token.norm !== 'of' && NP_STOP.has(token.norm) && !token.capitalized) break;
+      if (token.norm !== 'of' && normIn(k - 1, CLASS_NP_STOP) && !token.capitalized) break;
       if (token.possessive && k - 1 < j) {
         k--;
         continue;
@@ -392,7 +404,7 @@ export function extractAttributions(
     // A lower-case head needs a determiner, a number or a lexicon word to be a noun phrase.
     if (!head.capitalized && !compiled.sourceNounHeads.has(head.base) && !compiled.titles.has(head.base) && !compiled.organisationHeads.has(head.base)) {
       let ok = false;
-      for (let t = k; t < j; t++) if (DETERMINERS.has((tokens[t] as Token).norm) || QUANTIFIERS.has((tokens[t] as Token).norm) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
+      for (let t = k; t < j; t++) if (normIn(t, CLASS_DETERMINER) || normIn(t, CLASS_QUANTIFIER) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
       // "tech executives say", "protest groups say": a bare plural at the start of a clause.
       const lead = tokens[k - 1];
       const clauseStart = k === sentenceStart || !lead || lead.norm === ',' || lead.norm === 'that' || lead.norm === 'and' || lead.norm === 'but' || isMark(k - 1);
@@ -400,7 +412,7 @@ export function extractAttributions(
       if (!ok) return j + 1;
     }
     // Drop leading "of"-less function words, and a capitalised conjunction that opens the sentence ("But Doe said").
-    while (k < j && (tokens[k]?.norm === 'of' || (NP_STOP.has((tokens[k] as Token).norm) && (tokens[k] as Token).capitalized))) k++;
+    while (k < j && (tokens[k]?.norm === 'of' || (normIn(k, CLASS_NP_STOP) && (tokens[k] as Token).capitalized))) k++;
     // "Aides to Doe", "exit polls in the state", "people close to the talks": the head before the preposition speaks.
     const prep = tokens[k - 1];
     const owner = tokens[k - 2];
@@ -550,7 +562,7 @@ export function extractAttributions(
     } else if (next && contentLimit === s1 && !next.form.participle) {
       // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
       let t = next.at - 1;
-      while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !VERBISH.has((tokens[t] as Token).norm)) t--;
+      while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !normIn(t, CLASS_VERBISH)) t--;
       if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
     }
     if (!own) advanceSubjects(at);
@@ -568,7 +580,7 @@ export function extractAttributions(
       srcEnd = at;
       if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
       // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
-      const documentLabel = srcEnd - srcStart === 1 && DOCUMENT_SOURCES.has((tokens[srcStart] as Token).base);
+      const documentLabel = srcEnd - srcStart === 1 && baseIn(srcStart, CLASS_DOCUMENT_SOURCE);
       if (documentLabel) speaker = null;
       else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
         !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) return;
@@ -664,21 +676,21 @@ export function extractAttributions(
     // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
     let j = at - 1;
     // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
-    const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
+    const progressive = form.participle && j >= s0 && normIn(j, CLASS_BE_FORM) && (tokens[j] as Token).norm !== 'being';
     // "a poll showing Doe ahead": the document before the participle holds the position.
     // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
-    const documentParticiple = form.participle && j >= s0 && (DOCUMENT_SOURCES.has((tokens[j] as Token).base) || nounBefore(tokens[j] as Token));
+    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(tokens[j] as Token));
     if (progressive) {
       j--;
-      while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
+      while (j >= s0 && normIn(j, CLASS_BETWEEN)) j--;
     }
     // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
     if (passive) {
-      while (j >= s0 && (BE_FORMS.has((tokens[j] as Token).norm) || BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
+      while (j >= s0 && (normIn(j, CLASS_BE_FORM) || normIn(j, CLASS_BETWEEN) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
       const start = j >= s0 ? npLeft(j, s0) : j + 1;
       draft.content = [start <= j ? start : cueEndTok, contentLimit];
     }
-    while (!passive && !progressive && j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
+    while (!passive && !progressive && j >= s0 && normIn(j, CLASS_BETWEEN) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
     // "voters who say …": the phrase before the relative pronoun speaks.
     if (j > s0 && tokens[j]?.norm === 'who') {
       j--;
@@ -892,8 +904,8 @@ export function extractAttributions(
     for (let t = i - 1; t >= s0 && i - t <= 10; t--) {
       const token = tokens[t] as Token;
       if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '/' && token.norm !== '-') return false;
-      if (DOCUMENT_SOURCES.has(token.base) && !token.possessive) return true;
-      if (VERBISH.has(token.norm) || token.norm === 'who' || token.norm === 'which') return false;
+      if (baseIn(t, CLASS_DOCUMENT_SOURCE) && !token.possessive) return true;
+      if (normIn(t, CLASS_VERBISH) || token.norm === 'who' || token.norm === 'which') return false;
     }
     return false;
   }
@@ -913,11 +925,11 @@ export function extractAttributions(
   /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
   function isPassive(i: number, s0: number): boolean {
     let p = i - 1;
-    while (p >= s0 && i - p <= 3 && (BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm) || (tokens[p] as Token).norm.endsWith('ly'))) {
-      if (BE_FORMS.has((tokens[p] as Token).norm)) return true;
+    while (p >= s0 && i - p <= 3 && (normIn(p, CLASS_BETWEEN) || (tokens[p] as Token).norm.endsWith('ly'))) {
+      if (normIn(p, CLASS_BE_FORM)) return true;
       p--;
     }
-    return p >= s0 && BE_FORMS.has((tokens[p] as Token).norm) && (tokens[p] as Token).norm !== "'s";
+    return p >= s0 && normIn(p, CLASS_BE_FORM) && (tokens[p] as Token).norm !== "'s";
   }
 
   function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
@@ -966,10 +978,10 @@ export function extractAttributions(
     }
     if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubjectAt(i, s0) || nounBefore(prev));
     if (form.entry.passive && isPassive(i, s0)) return true;
-    if (prev && BE_FORMS.has(prev.norm)) return false;
+    if (prev && normIn(i - 1, CLASS_BE_FORM)) return false;
     let p = i - 1;
-    while (p >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm)) p--;
-    if (p >= s0 && BE_FORMS.has((tokens[p] as Token).norm)) return false;
+    while (p >= s0 && normIn(p, CLASS_BETWEEN)) p--;
+    if (p >= s0 && normIn(p, CLASS_BE_FORM)) return false;
     return true;
   }
 }
