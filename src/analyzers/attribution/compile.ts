@@ -7,6 +7,7 @@ import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon
 import type { Document, Token } from '../../document/types.js';
 import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
+import { ByteScratch, IntScratch } from './scratch.js';
 import {
   BE_FORMS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES, NOT_NAME, NP_STOP, QUANTIFIERS, VERBISH,
 } from './words.js';
@@ -96,12 +97,18 @@ function flagsOf(byId: Uint8Array, id: number): number {
   return (id >>> 0) < byId.length ? (byId[id] as number) : 0;
 }
 
+// The flag arrays of the document being analysed (see `scratch.ts`).
+const normScratch = new ByteScratch();
+const baseScratch = new ByteScratch();
+const nameWordScratch = new ByteScratch();
+const wordsBeforeScratch = new IntScratch();
+
 export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenFlags {
   const { tokens, text } = doc;
-  const norm = new Uint8Array(tokens.length);
-  const base = new Uint8Array(tokens.length);
-  const nameWord = new Uint8Array(tokens.length);
-  const wordsBefore = new Int32Array(tokens.length + 1);
+  const norm = normScratch.take(tokens.length);
+  const base = baseScratch.take(tokens.length);
+  const nameWord = nameWordScratch.take(tokens.length);
+  const wordsBefore = wordsBeforeScratch.take(tokens.length + 1, 0);
   let words = 0;
   // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
   const ids = tokenIds(tokens);

@@ -14,6 +14,7 @@ import {
   type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
+import { ByteScratch } from './scratch.js';
 import {
   BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, ROLE_STOP,
   SELF_PRONOUNS, VERBISH, isOwnBlock, isPluralPronoun, isSingularPronoun,
@@ -115,6 +116,10 @@ interface SalienceState {
   thing: Speaker | null;
 }
 
+// Per-token quote tables of the document being analysed (see `scratch.ts`).
+const insideQuoteScratch = new ByteScratch();
+const markAtScratch = new ByteScratch();
+
 export function extractAttributions(
   doc: Document,
   mentions: readonly EntityMention[],
@@ -138,9 +143,9 @@ export function extractAttributions(
     return id !== undefined && id >= 0 && id < classById.length && ((classById[id] as number) & bit) !== 0;
   };
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
-  const insideQuote = new Uint8Array(tokens.length);
+  const insideQuote = insideQuoteScratch.take(tokens.length);
   // Per token: the opening or closing mark of a quote (MARK_TOKEN), an opening one (OPEN_MARK_TOKEN).
-  const markAt = new Uint8Array(tokens.length);
+  const markAt = markAtScratch.take(tokens.length);
   for (const quote of doc.quotes) {
     if (quote.openMark !== null) flagMark(tokens, markAt, quote.openMark, MARK_TOKEN | OPEN_MARK_TOKEN);
     if (quote.closeMark !== null) flagMark(tokens, markAt, quote.closeMark, MARK_TOKEN);

@@ -9,6 +9,7 @@ import type { Document, Token } from '../../document/types.js';
 import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
 import { sortInPlace } from './sort-in-place.js';
+import { IntScratch } from './scratch.js';
 import type { PhraseHit } from './phrase-index.js';
 import type { TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 
@@ -126,9 +127,13 @@ function addSurnames(bySurname: Map<string, Person>, last: Token, person: Person
 const titleEnds: number[] = [];
 const markers: number[] = [];
 
+// The token tables of the document being analysed (see `scratch.ts`).
+const entityAtScratch = new IntScratch();
+const personAtScratch = new IntScratch();
+
 export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution, flags: TokenFlags): People {
   const { tokens, text } = doc;
-  const entityAt = new Int32Array(tokens.length).fill(-1);
+  const entityAt = entityAtScratch.take(tokens.length, -1);
   mentions.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
   });
@@ -139,7 +144,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
   const persons = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
   const found: PersonMention[] = [];
-  const personAt = new Int32Array(tokens.length).fill(-1);
+  const personAt = personAtScratch.take(tokens.length, -1);
   const organisationEndingAt = new Map<number, { org: Organisation; tokenStart: number }>();
   const pendingSingles: number[] = [];
   const organisations: { org: Organisation; tokenEnd: number; head: string }[] = [];
