@@ -97,6 +97,22 @@ function flagsOf(byId: Uint8Array, id: number): number {
   return (id >>> 0) < byId.length ? (byId[id] as number) : 0;
 }
 
+/**
+ * A dash ("-", U+2010, U+2011) among the first four characters of a word token's text. A
+ * word's norm is its text lower-cased with those dashes made "-" (and at most its last
+ * character trimmed), and lower-casing never shortens text or makes a dash, so a norm with
+ * "-" at index 2 or 3 (a particle name, "al-…") always has one of them here. Reading the
+ * document text in order is cheaper than loading each token's norm string.
+ */
+function dashNearStart(text: string, token: Token): boolean {
+  const end = Math.min(token.end, token.start + 4);
+  for (let k = token.start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x2d || code === 0x2010 || code === 0x2011) return true;
+  }
+  return false;
+}
+
 // The flag arrays of the document being analysed (see `scratch.ts`).
 const normScratch = new ByteScratch();
 const baseScratch = new ByteScratch();
@@ -132,8 +148,8 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     norm[i] = f;
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
     words++;
-    // `isNameWord` of a word token.
-    if (token.capitalized || isParticleName(text, token)) nameWord[i] = 1;
+    // `isNameWord` of a word token; the particle test reads the norm string only after a dash is seen in the text.
+    if (token.capitalized || (dashNearStart(text, token) && isParticleName(text, token))) nameWord[i] = 1;
   }
   wordsBefore[tokens.length] = words;
   return { norm, base, nameWord, ids, wordsBefore };
