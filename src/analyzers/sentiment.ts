@@ -25,26 +25,33 @@ function isClauseEndMark(norm: string): boolean {
     || code === 0x28 || code === 0x29 || code === 0x2d || code === 0x2013 || code === 0x2014;
 }
 
+/**
+ * Whether the norms of the tokens from `t` on spell `word`; returns the index after the
+ * last token used, or -1. Tokenizers differ on "can't": the word may be spread over
+ * adjacent tokens (a word, then "'" or "n't"). Compares in place, without joining norms.
+ */
+function wordAt(tokens: readonly Token[], t: number, word: string): number {
+  let pos = 0;
+  while (t < tokens.length && pos < word.length) {
+    const token = tokens[t] as Token;
+    if (pos > 0 && token.kind !== 'word' && token.norm !== "'" && token.norm !== "n't") break;
+    // A norm that is not the next piece of `word` (or runs past its end) can never join into it.
+    if (!word.startsWith(token.norm, pos)) return -1;
+    pos += token.norm.length;
+    t++;
+  }
+  return pos === word.length ? t : -1;
+}
+
 /** The multi-word entry starting at token `i`, if any. Compares each word's `norm`. */
 function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readonly words: readonly string[]; readonly valence: number }[]): { length: number; valence: number } | null {
   for (const phrase of bucket) {
     let t = i;
-    let ok = true;
     for (const word of phrase.words) {
-      // Tokenizers differ on "can't": accept the phrase word spread over adjacent tokens.
-      let got = '';
-      while (t < tokens.length && got.length < word.length) {
-        const token = tokens[t] as Token;
-        if (got && token.kind !== 'word' && token.norm !== "'" && token.norm !== "n't") break;
-        got += token.norm;
-        t++;
-      }
-      if (got !== word) {
-        ok = false;
-        break;
-      }
+      t = wordAt(tokens, t, word);
+      if (t < 0) break;
     }
-    if (ok) return { length: t - i, valence: phrase.valence };
+    if (t >= 0) return { length: t - i, valence: phrase.valence };
   }
   return null;
 }
@@ -142,7 +149,9 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       side.scored++;
     }
   }
-  return { bySentence, total, scoredTokens, scoredBySentence, ...(spans ? { byVoice: { own, quoted } } : {}) };
+  // Two literal shapes rather than a spread: the same keys in the same order.
+  if (spans) return { bySentence, total, scoredTokens, scoredBySentence, byVoice: { own, quoted } };
+  return { bySentence, total, scoredTokens, scoredBySentence };
 }
 
 /**
