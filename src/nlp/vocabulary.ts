@@ -14,13 +14,15 @@
  * The table is an open-addressing hash table of our own rather than a `Map<string, number>`:
  * token norms are fresh strings, and a `Map` probe first makes V8 hash each one in a runtime
  * call; here the hash is a short loop over the char codes in optimized code, the slots are
- * one `Int32Array`, and most tokens (≈ 80% of news text is in no lexicon) miss on an empty
- * slot without any string comparison.
+ * one `Int32Array`, most tokens (≈ 80% of news text is in no lexicon) miss on an empty
+ * slot, and strings are compared only when the full hashes agree.
  */
 import type { Token } from '../document/types.js';
 
 /** Words by id. */
 const words: string[] = [];
+/** `hashOf` of each word, by id: a probe compares strings only when the hashes agree. */
+let hashes = new Int32Array(256);
 /** Word id per slot, -1 for an empty slot; its length is a power of two. */
 let slots = new Int32Array(1024).fill(-1);
 /** `slots.length - 1`. */
@@ -33,18 +35,29 @@ function hashOf(word: string): number {
   return hash;
 }
 
+/**
+ * `a === b` by code units. Token norms are fresh (often sliced or two-byte) strings and the
+ * words are one-byte internalized ones; V8's equality takes a slow path on such pairs.
+ */
+function sameWord(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The id of `word` if registered, else -1. Linear probing; the table stays at most 1/4 full. */
 function findId(word: string): number {
-  let slot = hashOf(word) & slotMask;
+  const hash = hashOf(word);
+  let slot = hash & slotMask;
   for (;;) {
     const id = slots[slot] as number;
-    if (id < 0 || words[id] === word) return id;
+    if (id < 0 || (hashes[id] === hash && sameWord(words[id] as string, word))) return id;
     slot = (slot + 1) & slotMask;
   }
 }
 
-function place(table: Int32Array, mask: number, word: string, id: number): void {
-  let slot = hashOf(word) & mask;
+function place(table: Int32Array, mask: number, hash: number, id: number): void {
+  let slot = hash & mask;
   while ((table[slot] as number) >= 0) slot = (slot + 1) & mask;
   table[slot] = id;
 }
@@ -55,15 +68,21 @@ export function wordId(word: string): number {
   if (found >= 0) return found;
   const id = words.length;
   words.push(word);
+  if (id >= hashes.length) {
+    const grown = new Int32Array(hashes.length * 2);
+    grown.set(hashes);
+    hashes = grown;
+  }
+  hashes[id] = hashOf(word);
   if (words.length * 4 > slots.length) {
     // Grow and re-place every word: a low load keeps misses on the first probe.
     const grown = new Int32Array(slots.length * 2).fill(-1);
     const mask = grown.length - 1;
-    for (let k = 0; k < words.length; k++) place(grown, mask, words[k] as string, k);
+    for (let k = 0; k < words.length; k++) place(grown, mask, hashes[k] as number, k);
     slots = grown;
     slotMask = mask;
   } else {
-    place(slots, slotMask, word, id);
+    place(slots, slotMask, hashes[id] as number, id);
   }
   return id;
 }
