@@ -77,7 +77,14 @@ function sentimentSlots(): readonly (AfinnSlot | undefined)[] {
 
 /** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
 function speechSpans(quotes: readonly Quote[]): [number, number][] {
-  return quotes.filter((q) => q.kind !== 'scare').map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
+  // which has another elements kind, first comes along.
+  const spans: [number, number][] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as Quote;
+    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
@@ -111,11 +118,12 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       continue;
     }
     const id = normIds[i] as number;
-    const slot = id < 0 ? undefined : slots[id];
+    // Words registered after this table was built have ids past its end.
+    const slot = id < 0 || id >= slots.length ? undefined : slots[id];
     if (slot === undefined) {
       if (token.possessive) {
         const baseId = baseIds[i] as number;
-        valence = baseId < 0 ? undefined : valences[baseId];
+        valence = baseId < 0 || baseId >= valences.length ? undefined : valences[baseId];
       }
       if (valence === undefined) continue;
     } else if (slot === CLAUSE_WORD) {

@@ -18,32 +18,15 @@ import { FRAMELENS_VERSION } from '../version.js';
 import { computeScores } from './scores.js';
 import { summarize } from './summary.js';
 
-function compareFindings(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}
-
-/**
- * Findings sorted by start, then end, then rule, as the contract requires; ids made unique.
- *
- * Every analyzer's id is `${rule}@${start}-${end}`, so findings that share an id share the
- * sort key and end up in one run of equal keys: duplicates are looked for only inside such
- * a run (usually one finding long), not in a set of every id of the article.
- */
+/** Findings sorted by start, then end, then rule, as the contract requires; ids made unique. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  findings.sort(compareFindings);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const seen = new Set<string>();
   const unique: Finding[] = [];
-  let runStart = 0;
-  for (let i = 0; i < findings.length; i++) {
-    const finding = findings[i] as Finding;
-    if (unique.length > runStart && compareFindings(unique[runStart] as Finding, finding) !== 0) runStart = unique.length;
-    let seen = false;
-    for (let k = runStart; k < unique.length; k++) {
-      if ((unique[k] as Finding).id === finding.id) {
-        seen = true;
-        break;
-      }
-    }
-    if (!seen) unique.push(finding);
+  for (const finding of findings) {
+    if (seen.has(finding.id)) continue;
+    seen.add(finding.id);
+    unique.push(finding);
   }
   return unique;
 }

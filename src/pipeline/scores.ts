@@ -27,7 +27,14 @@ export function round(value: number, digits = 4): number {
 
 /** Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the outlet's own). */
 function speechSpans(quotes: ScoreInput['quotes']): (readonly [number, number])[] {
-  return quotes.filter((q) => q.kind !== 'scare').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0]);
+  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
+  // which has another elements kind, first comes along.
+  const spans: (readonly [number, number])[] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as ScoreInput['quotes'][number];
+    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /**
