@@ -122,8 +122,11 @@ const byTokens = new WeakMap<readonly Token[], TokenIds>();
 export function tokenIds(tokens: readonly Token[]): TokenIds {
   const cached = byTokens.get(tokens);
   if (cached !== undefined && cached.words === words.length) return cached;
-  const norm = new Int32Array(tokens.length);
-  const base = new Int32Array(tokens.length);
+  // One backing store for both views: each typed-array buffer is a separate allocation
+  // outside the JS heap that the collector has to track.
+  const both = new Int32Array(tokens.length * 2);
+  const norm = both.subarray(0, tokens.length);
+  const base = both.subarray(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const normId = findId(token.norm);
