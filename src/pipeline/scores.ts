@@ -126,11 +126,10 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   }
   const quotedWordShareByAffiliation: Record<string, number> = {};
   for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
-  // Speaker ids are new property names in almost every article: `Object.fromEntries` builds
-  // the object without a hidden-class transition per name.
-  const distancingShareByVoice: Record<string, number> = cuesByVoice.size === 0 ? {} : Object.fromEntries(
-    [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([voice, tally]) => [voice, round(tally.distancing / tally.cues)]),
-  );
+  const distancingShareByVoice: Record<string, number> = {};
+  if (cuesByVoice.size > 0) {
+    for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
+  }
   let stateAffiliatedCredits = 0;
   for (const credit of record.provenance.credits) if (credit.stateAffiliated) stateAffiliatedCredits++;
   return {
