@@ -136,12 +136,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
       cls = astralClass(text, i);
       base = cls & 15;
       if (base !== CC_LETTER && base !== CC_DIGIT) {
-        const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        let end = i + width;
-        while (end < n && (((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK || text.charCodeAt(end) === 0xfe0f)) end++;
-        const raw = text.slice(i, end);
-        tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
-        i = end;
+        i = pushAstralSymbol(text, i, tokens);
         continue;
       }
     }
@@ -167,14 +162,33 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
       i++;
       continue;
     }
-    // Symbols, and combining marks with nothing to attach to: one token with its marks.
-    let end = i + 1;
-    while (end < n && ((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK) end++;
-    const raw = end - i === 1 ? punctNorm(code) : text.slice(i, end);
-    tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
-    i = end;
+    i = pushSymbol(text, i, tokens);
   }
   return tokens;
+}
+
+// The rare token kinds live outside `tokenize`, which keeps its loop small to compile.
+
+/** A symbol, or a combining mark with nothing to attach to: one token with its marks. Returns its end. */
+function pushSymbol(text: string, i: number, tokens: MutableToken[]): number {
+  const n = text.length;
+  let end = i + 1;
+  while (end < n && ((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK) end++;
+  const raw = end - i === 1 ? punctNorm(text.charCodeAt(i)) : text.slice(i, end);
+  tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
+  return end;
+}
+
+/** An astral (or lone surrogate) non-word character, with its marks and variation selector. Returns its end. */
+function pushAstralSymbol(text: string, i: number, tokens: MutableToken[]): number {
+  const n = text.length;
+  const code = text.charCodeAt(i);
+  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  let end = i + width;
+  while (end < n && (((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK || text.charCodeAt(end) === 0xfe0f)) end++;
+  const raw = text.slice(i, end);
+  tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
+  return end;
 }
 
 /** Scans one word or number token starting at `start`; pushes it and returns its end. */
