@@ -26,10 +26,10 @@ export interface AttributionDetails {
 export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionDetails {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const flags = flagTokens(doc.tokens, compiled);
+    const flags = flagTokens(doc, compiled);
     const attributions = extractAttributions(doc, mentions, findPeople(doc, mentions, compiled, flags), compiled, flags);
     const quoteOf = new Map<Attribution, Quote>();
-    const result = assembleResult(doc, attributions, compiled, quoteOf);
+    const result = assembleResult(doc, attributions, compiled, flags, quoteOf);
     return { result, attributions: attributions.map((attribution) => ({ attribution, quote: quoteOf.get(attribution) ?? null })) };
   };
 }
@@ -37,9 +37,9 @@ export function createAttributionDetails(lexicons: LexiconSet): (doc: Document, 
 export function createAttributionAnalyzer(lexicons: LexiconSet): (doc: Document, mentions: readonly EntityMention[]) => AttributionResult {
   const compiled = compileAttribution(lexicons);
   return (doc, mentions) => {
-    const flags = flagTokens(doc.tokens, compiled);
+    const flags = flagTokens(doc, compiled);
     const people = findPeople(doc, mentions, compiled, flags);
     const attributions = extractAttributions(doc, mentions, people, compiled, flags);
-    return assembleResult(doc, attributions, compiled);
+    return assembleResult(doc, attributions, compiled, flags);
   };
 }

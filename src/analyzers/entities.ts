@@ -91,9 +91,10 @@ export function findMentions(gazetteer: CompiledGazetteer, doc: Document): Entit
     const normId = ids.norm[i] as number;
     if (baseId < 0 && normId < 0) continue;
     const token = tokens[i] as Token;
-    let slot = baseId < 0 ? undefined : slots[baseId];
+    // Ids of words registered after the gazetteer (by later analyzers) lie past its end.
+    let slot = baseId < 0 || baseId >= slots.length ? undefined : slots[baseId];
     // "Guards" read as a lost-apostrophe possessive of "Guard": try the written form too.
-    if (token.possessive && token.norm !== token.base) slot = mergeSlots(normId < 0 ? undefined : slots[normId], slot);
+    if (token.possessive && token.norm !== token.base) slot = mergeSlots(normId < 0 || normId >= slots.length ? undefined : slots[normId], slot);
     if (slot === undefined) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);

@@ -38,7 +38,8 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
   const baseIds = tokenIds(tokens).base;
   for (let i = 0; i < tokens.length; i++) {
     const id = baseIds[i] as number;
-    if (id < 0) continue;
+    // Ids of words registered after these terms (by later analyzers) lie past the table's end.
+    if (id < 0 || id >= slots.length) continue;
     const slot = slots[id];
     if (slot === undefined) continue;
     if (slot.secondary.length) {

@@ -25,26 +25,33 @@ function isClauseEndMark(norm: string): boolean {
     || code === 0x28 || code === 0x29 || code === 0x2d || code === 0x2013 || code === 0x2014;
 }
 
+/**
+ * Whether the norms of the tokens from `t` on spell `word`; returns the index after the
+ * last token used, or -1. Tokenizers differ on "can't": the word may be spread over
+ * adjacent tokens (a word, then "'" or "n't"). Compares in place, without joining norms.
+ */
+function wordAt(tokens: readonly Token[], t: number, word: string): number {
+  let pos = 0;
+  while (t < tokens.length && pos < word.length) {
+    const token = tokens[t] as Token;
+    if (pos > 0 && token.kind !== 'word' && token.norm !== "'" && token.norm !== "n't") break;
+    // A norm that is not the next piece of `word` (or runs past its end) can never join into it.
+    if (!word.startsWith(token.norm, pos)) return -1;
+    pos += token.norm.length;
+    t++;
+  }
+  return pos === word.length ? t : -1;
+}
+
 /** The multi-word entry starting at token `i`, if any. Compares each word's `norm`. */
 function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readonly words: readonly string[]; readonly valence: number }[]): { length: number; valence: number } | null {
   for (const phrase of bucket) {
     let t = i;
-    let ok = true;
     for (const word of phrase.words) {
-      // Tokenizers differ on "can't": accept the phrase word spread over adjacent tokens.
-      let got = '';
-      while (t < tokens.length && got.length < word.length) {
-        const token = tokens[t] as Token;
-        if (got && token.kind !== 'word' && token.norm !== "'" && token.norm !== "n't") break;
-        got += token.norm;
-        t++;
-      }
-      if (got !== word) {
-        ok = false;
-        break;
-      }
+      t = wordAt(tokens, t, word);
+      if (t < 0) break;
     }
-    if (ok) return { length: t - i, valence: phrase.valence };
+    if (t >= 0) return { length: t - i, valence: phrase.valence };
   }
   return null;
 }
@@ -70,7 +77,14 @@ function sentimentSlots(): readonly (AfinnSlot | undefined)[] {
 
 /** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
 function speechSpans(quotes: readonly Quote[]): [number, number][] {
-  return quotes.filter((q) => q.kind !== 'scare').map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
+  // which has another elements kind, first comes along.
+  const spans: [number, number][] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as Quote;
+    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
@@ -104,11 +118,12 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       continue;
     }
     const id = normIds[i] as number;
-    const slot = id < 0 ? undefined : slots[id];
+    // Words registered after this table was built have ids past its end.
+    const slot = id < 0 || id >= slots.length ? undefined : slots[id];
     if (slot === undefined) {
       if (token.possessive) {
         const baseId = baseIds[i] as number;
-        valence = baseId < 0 ? undefined : valences[baseId];
+        valence = baseId < 0 || baseId >= valences.length ? undefined : valences[baseId];
       }
       if (valence === undefined) continue;
     } else if (slot === CLAUSE_WORD) {
@@ -142,7 +157,9 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       side.scored++;
     }
   }
-  return { bySentence, total, scoredTokens, scoredBySentence, ...(spans ? { byVoice: { own, quoted } } : {}) };
+  // Two literal shapes rather than a spread: the same keys in the same order.
+  if (spans) return { bySentence, total, scoredTokens, scoredBySentence, byVoice: { own, quoted } };
+  return { bySentence, total, scoredTokens, scoredBySentence };
 }
 
 /**

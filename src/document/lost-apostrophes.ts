@@ -150,9 +150,11 @@ function isSentenceInitial(tokens: readonly MutableToken[], k: number): boolean 
  */
 export function repairLostApostrophes(text: string, tokens: MutableToken[], names: NameIndex, repairs: Repair[], capitalized?: readonly number[]): void {
   const capitals = capitalized ?? collectCapitalizedIndices(tokens);
-  const repaired: number[] = [];
+  let repaired: number[] | null = null;
   // Candidates that need the article's own evidence, checked together in one pass at the end.
-  const pending: { index: number; stem: string; form: string }[] = [];
+  let pending: PendingRepair[] | null = null;
+  // The loop only screens capitalized words for a plain "-s" ending; the rare candidates are
+  // judged by `judgeCandidate`, which keeps this hot loop small and cheap to compile.
   for (let c = 0; c < capitals.length; c++) {
     const k = capitals[c] as number;
     if (k + 1 >= tokens.length) break;
@@ -161,27 +163,52 @@ export function repairLostApostrophes(text: string, tokens: MutableToken[], name
     const norm = token.norm;
     const n = norm.length;
     if (n < 4 || norm.charCodeAt(n - 1) !== 0x73 || norm.charCodeAt(n - 2) === 0x73 || norm.charCodeAt(n - 2) === 0x27) continue;
-    const next = tokens[k + 1] as MutableToken;
-    if (next.kind !== 'word' || next.sentence !== token.sentence || next.start - token.end !== 1) continue;
-    if (!next.capitalized && nextReadsAsVerb(next)) continue;
-    if (names.single.has(norm) || names.demonyms.has(norm) || NAMES_ENDING_IN_S.has(norm) || isAllCaps(text, token)) continue;
-    const stem = norm.slice(0, n - 1);
-    if (names.demonyms.has(stem) || stem.includes('.')) continue;
-    // "the Clintons", "the Islands": a plural, unless the name itself takes "the".
-    const previous = tokens[k - 1];
-    if (previous && previous.norm === 'the' && !names.withArticle.has(stem)) continue;
-    if (matchesMultiWord(tokens, k, stem, names) || (names.single.has(stem) && !names.people.has(stem))) {
-      repaired.push(k);
-      continue;
-    }
-    if (isAllCaps(text, token) || PLURAL_PRONE.has(stem) || isSentenceInitial(tokens, k)) continue;
-    // Before a capitalized word, an unknown "-s" word is most often part of a name
-    // ("Johns Hopkins", "Wells Fargo", "Nurses Association"): only the gazetteer can tell.
-    if (next.capitalized || nextMayBeVerb(next)) continue;
-    if (!names.single.has(stem) && DEMONYM_ENDINGS.some((ending) => stem.endsWith(ending))) continue;
-    pending.push({ index: k, stem, form: norm });
+    const verdict = judgeCandidate(text, tokens, k, names);
+    if (verdict === REPAIR) (repaired ??= []).push(k);
+    else if (verdict === PENDING) (pending ??= []).push({ index: k, stem: norm.slice(0, n - 1), form: norm });
   }
-  if (pending.length) {
+  if (repaired !== null || pending !== null) applyRepairs(text, tokens, capitals, repaired ?? [], pending, repairs);
+}
+
+interface PendingRepair {
+  readonly index: number;
+  readonly stem: string;
+  readonly form: string;
+}
+
+const SKIP = 0;
+/** A possessive on the gazetteer's evidence. */
+const REPAIR = 1;
+/** A possessive if the article's own use of the stem says it is a name. */
+const PENDING = 2;
+
+/** Judges the capitalized "-s" word at `k` (length ≥ 4, not ending in "ss" or "'s"). */
+function judgeCandidate(text: string, tokens: readonly MutableToken[], k: number, names: NameIndex): number {
+  const token = tokens[k] as MutableToken;
+  const norm = token.norm;
+  const next = tokens[k + 1] as MutableToken;
+  if (next.kind !== 'word' || next.sentence !== token.sentence || next.start - token.end !== 1) return SKIP;
+  if (!next.capitalized && nextReadsAsVerb(next)) return SKIP;
+  if (names.single.has(norm) || names.demonyms.has(norm) || NAMES_ENDING_IN_S.has(norm) || isAllCaps(text, token)) return SKIP;
+  const stem = norm.slice(0, norm.length - 1);
+  if (names.demonyms.has(stem) || stem.includes('.')) return SKIP;
+  // "the Clintons", "the Islands": a plural, unless the name itself takes "the".
+  const previous = tokens[k - 1];
+  if (previous && previous.norm === 'the' && !names.withArticle.has(stem)) return SKIP;
+  if (matchesMultiWord(tokens, k, stem, names) || (names.single.has(stem) && !names.people.has(stem))) return REPAIR;
+  if (isAllCaps(text, token) || PLURAL_PRONE.has(stem) || isSentenceInitial(tokens, k)) return SKIP;
+  // Before a capitalized word, an unknown "-s" word is most often part of a name
+  // ("Johns Hopkins", "Wells Fargo", "Nurses Association"): only the gazetteer can tell.
+  if (next.capitalized || nextMayBeVerb(next)) return SKIP;
+  if (!names.single.has(stem) && DEMONYM_ENDINGS.some((ending) => stem.endsWith(ending))) return SKIP;
+  return PENDING;
+}
+
+/** Adds the pending candidates the article's evidence confirms, then marks and records every repair. */
+function applyRepairs(
+  text: string, tokens: MutableToken[], capitals: readonly number[], repaired: number[], pending: readonly PendingRepair[] | null, repairs: Repair[],
+): void {
+  if (pending !== null) {
     const evidence = collectEvidence(text, tokens, capitals, new Set(pending.map((p) => p.stem)), new Set(pending.map((p) => p.form)));
     for (const { index, stem, form } of pending) {
       if (evidence.get(stem) === true && !evidence.has(form)) repaired.push(index);

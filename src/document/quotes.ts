@@ -142,14 +142,30 @@ export function findQuotes(text: string, tokens: MutableToken[], sentences: read
   return context.quotes;
 }
 
+/** What a mark does, from `roleOfMark`. */
+const ROLE_NONE = 0;
+const ROLE_OPEN = 1;
+const ROLE_CLOSE = 2;
+/** ’’ or '' standing in for a closing double mark: closes at the first, skips the second. */
+const ROLE_DOUBLE_CLOSE = 3;
+
+/** The code unit at `i` inside `block`, or -1 outside it. */
+function codeIn(text: string, block: Block, i: number): number {
+  return i < block.start || i >= block.end ? -1 : text.charCodeAt(i);
+}
+
+/**
+ * Scans one block's marks left to right with a stack of open marks. The per-mark decisions
+ * live in small functions (`roleOfMark`, `openMark`, …) so this loop stays small: it is
+ * hot, and a small function is cheap to (re)compile when a rare branch is first taken.
+ */
 function scanBlock(context: Context, blockIndex: number): void {
-  const { text, blocks } = context;
-  const block = blocks[blockIndex] as Block;
+  const text = context.text;
+  const block = context.blocks[blockIndex] as Block;
   const stack: OpenMark[] = [];
   // Just after the last closing mark seen in this block: an inferred start stays after it,
   // so an inferred quote never overlaps an earlier one (and nests inside any still open).
   let floor = block.start;
-  const charAt = (i: number): number => (i < block.start || i >= block.end ? -1 : text.charCodeAt(i));
   // Only the marks are visited: their positions come from one search over the whole text,
   // so a block without marks costs a binary search, not a scan to the next mark.
   const marks = markPositions(text);
@@ -158,100 +174,27 @@ function scanBlock(context: Context, blockIndex: number): void {
     const i = marks[k] as number;
     if (i < skipUntil) continue;
     const code = text.charCodeAt(i);
-    const prev = charAt(i - 1);
-    const next = charAt(i + 1);
-    const prevWord = prev !== -1 && isWordChar(prev);
-    const nextWord = next !== -1 && isWordChar(next);
     const family = familyOf(code);
     const openIndex = findOpen(stack, family);
-    let role: 'open' | 'close' | 'none';
-    let doubleClose = false;
-    switch (code) {
-      case 0x22: { // " — direction from its neighbours
-        const nextSpace = next === -1 || classOf(next) === CC_SPACE;
-        if (isOpenContext(prev) && !nextSpace && !isClosingPunct(next)) role = 'open'; // ␣"word, ␣"#tag, ␣"[A]
-        else if (isTerminal(prev) && next !== -1 && isUpper(next)) role = openIndex >= 0 ? 'close' : 'open'; // end."Next
-        else if (!isOpenContext(prev) && isCloseContext(next)) role = 'close';
-        else role = 'none'; // stray: spaces on both sides, or inside a word
-        break;
-      }
-      case 0x27: // '
-      case 0x2019: // ’
-        if (next === code && doubleOpen(stack) >= 0 && isCloseContext(charAt(i + 2))) {
-          // ’’ or '' standing in for a closing double mark.
-          doubleClose = true;
-          role = 'close';
-        } else if (prevWord && nextWord) role = 'none';
-        else if (!prevWord && next !== -1 && classOf(next) === CC_DIGIT) role = 'none';
-        else if (openIndex >= 0 && isCloseContext(next) && !isOpenContext(prev)) role = 'close';
-        else if (isOpenContext(prev) && nextWord) role = 'open';
-        else role = 'none';
-        break;
-      case 0x2018: // ‘
-        if ((prevWord && nextWord) || (!prevWord && next !== -1 && classOf(next) === CC_DIGIT)) role = 'none';
-        else if (findOpenCode(stack, 0x201a) >= 0 && isCloseContext(next)) role = 'close';
-        else role = 'open';
-        break;
-      case 0x201a: // ‚ low-9: also a mistyped comma, so only open before a word
-        role = isOpenContext(prev) && nextWord ? 'open' : 'none';
-        break;
-      case 0x201c: // “
-        if (findOpenCode(stack, 0x201e) >= 0) role = 'close';
-        else if (prevWord && isCloseContext(next) && openIndex >= 0) role = 'close';
-        else role = 'open';
-        break;
-      case 0x201d: // ” after a space (or at the paragraph start) with nothing open: a mistyped “
-        if (openIndex < 0 && (prev === -1 || prev === 0x3a || classOf(prev) === CC_SPACE) && !isClosingPunct(next)) role = 'open';
-        else role = 'close';
-        break;
-      case 0x201e: // „
-        role = 'open';
-        break;
-      default: // guillemets: the first one opens, its mirror closes (« » and » « both occur)
-        if (openIndex >= 0 && (stack[openIndex] as OpenMark).code !== code) role = 'close';
-        else role = 'open';
-        break;
-    }
-    if (role === 'open') {
-      if ((family === 'double' || family === 'guillemet') && openIndex >= 0) {
-        // A second opening mark before any closing one: the first quote lost its closing
-        // mark. It ends here, which keeps the spans apart (English nests with single marks).
-        while (stack.length > openIndex) {
-          const pending = stack.pop() as OpenMark;
-          if (pending.family === 'single' || pending.family === 'guillemet-single') {
-            dropOpen(context, pending, block);
-            continue;
-          }
-          context.repairs.push({
-            kind: 'unbalanced-quote', start: pending.offset, end: pending.offset + 1,
-            note: `opening ${text[pending.offset]} has no closing mark before the next opening one: the quote is read up to it`,
-          });
-          pushQuote(context, pending.offset + 1, i, pending.offset, null, null);
-        }
-        if (stack.length === 0) floor = i;
-      }
+    const role = roleOfMark(text, block, stack, i, code, openIndex);
+    if (role === ROLE_OPEN) {
+      if ((family === 'double' || family === 'guillemet') && openIndex >= 0 && closeUnclosed(context, block, stack, openIndex, i)) floor = i;
       // Real quotes nest two or three deep; a deeper stack is damage, and capping it keeps
       // every lookup on it constant-time.
       if (stack.length >= MAX_DEPTH) dropOpen(context, stack.shift() as OpenMark, block);
       stack.push({ offset: i, code, family });
       continue;
     }
-    if (role === 'none') continue;
-    if (doubleClose) {
+    if (role === ROLE_NONE) continue;
+    if (role === ROLE_DOUBLE_CLOSE) {
       // Close the pending double quote at the first of the two marks and step over the second.
       skipUntil = i + 2;
-      const at = doubleOpen(stack);
-      while (stack.length - 1 > at) dropOpen(context, stack.pop() as OpenMark, block);
-      const open = stack.pop() as OpenMark;
-      pushQuote(context, open.offset + 1, i, open.offset, i, null);
+      closeAt(context, block, stack, doubleOpen(stack), i);
       floor = i + 2;
       continue;
     }
     if (openIndex >= 0) {
-      // Anything opened inside and never closed was not a quotation mark after all.
-      while (stack.length - 1 > openIndex) dropOpen(context, stack.pop() as OpenMark, block);
-      const open = stack.pop() as OpenMark;
-      pushQuote(context, open.offset + 1, i, open.offset, i, null);
+      closeAt(context, block, stack, openIndex, i);
       floor = i + 1;
       continue;
     }
@@ -260,7 +203,84 @@ function scanBlock(context: Context, blockIndex: number): void {
     inferOpen(context, blockIndex, i, lower);
     floor = i + 1;
   }
-  // Marks still open at the paragraph end.
+  if (stack.length) closeAtBlockEnd(context, blockIndex, stack);
+}
+
+/** Whether the mark at `i` opens, closes or is no quotation mark, from its neighbours and the open marks. */
+function roleOfMark(text: string, block: Block, stack: readonly OpenMark[], i: number, code: number, openIndex: number): number {
+  const prev = codeIn(text, block, i - 1);
+  const next = codeIn(text, block, i + 1);
+  const prevWord = prev !== -1 && isWordChar(prev);
+  const nextWord = next !== -1 && isWordChar(next);
+  switch (code) {
+    case 0x22: { // " — direction from its neighbours
+      const nextSpace = next === -1 || classOf(next) === CC_SPACE;
+      if (isOpenContext(prev) && !nextSpace && !isClosingPunct(next)) return ROLE_OPEN; // ␣"word, ␣"#tag, ␣"[A]
+      if (isTerminal(prev) && next !== -1 && isUpper(next)) return openIndex >= 0 ? ROLE_CLOSE : ROLE_OPEN; // end."Next
+      if (!isOpenContext(prev) && isCloseContext(next)) return ROLE_CLOSE;
+      return ROLE_NONE; // stray: spaces on both sides, or inside a word
+    }
+    case 0x27: // '
+    case 0x2019: // ’
+      if (next === code && doubleOpen(stack) >= 0 && isCloseContext(codeIn(text, block, i + 2))) return ROLE_DOUBLE_CLOSE;
+      if (prevWord && nextWord) return ROLE_NONE;
+      if (!prevWord && next !== -1 && classOf(next) === CC_DIGIT) return ROLE_NONE;
+      if (openIndex >= 0 && isCloseContext(next) && !isOpenContext(prev)) return ROLE_CLOSE;
+      if (isOpenContext(prev) && nextWord) return ROLE_OPEN;
+      return ROLE_NONE;
+    case 0x2018: // ‘
+      if ((prevWord && nextWord) || (!prevWord && next !== -1 && classOf(next) === CC_DIGIT)) return ROLE_NONE;
+      if (findOpenCode(stack, 0x201a) >= 0 && isCloseContext(next)) return ROLE_CLOSE;
+      return ROLE_OPEN;
+    case 0x201a: // ‚ low-9: also a mistyped comma, so only open before a word
+      return isOpenContext(prev) && nextWord ? ROLE_OPEN : ROLE_NONE;
+    case 0x201c: // “
+      if (findOpenCode(stack, 0x201e) >= 0) return ROLE_CLOSE;
+      if (prevWord && isCloseContext(next) && openIndex >= 0) return ROLE_CLOSE;
+      return ROLE_OPEN;
+    case 0x201d: // ” after a space (or at the paragraph start) with nothing open: a mistyped “
+      if (openIndex < 0 && (prev === -1 || prev === 0x3a || classOf(prev) === CC_SPACE) && !isClosingPunct(next)) return ROLE_OPEN;
+      return ROLE_CLOSE;
+    case 0x201e: // „
+      return ROLE_OPEN;
+    default: // guillemets: the first one opens, its mirror closes (« » and » « both occur)
+      if (openIndex >= 0 && (stack[openIndex] as OpenMark).code !== code) return ROLE_CLOSE;
+      return ROLE_OPEN;
+  }
+}
+
+/**
+ * A second double (or guillemet) opening mark at `i` before any closing one: the quote
+ * opened at `openIndex` lost its closing mark and ends here, which keeps the spans apart
+ * (English nests with single marks). True when the stack is left empty.
+ */
+function closeUnclosed(context: Context, block: Block, stack: OpenMark[], openIndex: number, i: number): boolean {
+  while (stack.length > openIndex) {
+    const pending = stack.pop() as OpenMark;
+    if (pending.family === 'single' || pending.family === 'guillemet-single') {
+      dropOpen(context, pending, block);
+      continue;
+    }
+    context.repairs.push({
+      kind: 'unbalanced-quote', start: pending.offset, end: pending.offset + 1,
+      note: `opening ${context.text[pending.offset]} has no closing mark before the next opening one: the quote is read up to it`,
+    });
+    pushQuote(context, pending.offset + 1, i, pending.offset, null, null);
+  }
+  return stack.length === 0;
+}
+
+/** Closes the mark at `openIndex` with the mark at `i`; anything opened inside and never closed was not a quotation mark after all. */
+function closeAt(context: Context, block: Block, stack: OpenMark[], openIndex: number, i: number): void {
+  while (stack.length - 1 > openIndex) dropOpen(context, stack.pop() as OpenMark, block);
+  const open = stack.pop() as OpenMark;
+  pushQuote(context, open.offset + 1, i, open.offset, i, null);
+}
+
+/** Marks still open at the paragraph end. */
+function closeAtBlockEnd(context: Context, blockIndex: number, stack: readonly OpenMark[]): void {
+  const text = context.text;
+  const block = context.blocks[blockIndex] as Block;
   for (const open of stack) {
     if (open.family === 'single' || open.family === 'guillemet-single') {
       dropOpen(context, open, block);

@@ -136,12 +136,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
       cls = astralClass(text, i);
       base = cls & 15;
       if (base !== CC_LETTER && base !== CC_DIGIT) {
-        const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-        let end = i + width;
-        while (end < n && (((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK || text.charCodeAt(end) === 0xfe0f)) end++;
-        const raw = text.slice(i, end);
-        tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
-        i = end;
+        i = pushAstralSymbol(text, i, tokens);
         continue;
       }
     }
@@ -167,14 +162,33 @@ export function tokenize(text: string, options: TokenizeOptions = {}): MutableTo
       i++;
       continue;
     }
-    // Symbols, and combining marks with nothing to attach to: one token with its marks.
-    let end = i + 1;
-    while (end < n && ((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK) end++;
-    const raw = end - i === 1 ? punctNorm(code) : text.slice(i, end);
-    tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
-    i = end;
+    i = pushSymbol(text, i, tokens);
   }
   return tokens;
+}
+
+// The rare token kinds live outside `tokenize`, which keeps its loop small to compile.
+
+/** A symbol, or a combining mark with nothing to attach to: one token with its marks. Returns its end. */
+function pushSymbol(text: string, i: number, tokens: MutableToken[]): number {
+  const n = text.length;
+  let end = i + 1;
+  while (end < n && ((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK) end++;
+  const raw = end - i === 1 ? punctNorm(text.charCodeAt(i)) : text.slice(i, end);
+  tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
+  return end;
+}
+
+/** An astral (or lone surrogate) non-word character, with its marks and variation selector. Returns its end. */
+function pushAstralSymbol(text: string, i: number, tokens: MutableToken[]): number {
+  const n = text.length;
+  const code = text.charCodeAt(i);
+  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  let end = i + width;
+  while (end < n && (((CHAR_CLASS[text.charCodeAt(end)] as number) & 15) === CC_MARK || text.charCodeAt(end) === 0xfe0f)) end++;
+  const raw = text.slice(i, end);
+  tokens.push(makeToken(i, end, 'symbol', raw, raw, false, false));
+  return end;
 }
 
 /** Scans one word or number token starting at `start`; pushes it and returns its end. */
@@ -244,56 +258,15 @@ function scanWord(text: string, start: number, firstClass: number, abbreviations
       break;
     }
     if (code === 0x2e /* . */) {
-      const nextCode = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      const nextClass = i + 1 < n ? classAt(text, i + 1) : 0;
-      if (startsDigit && !hasLetter && (nextClass & 15) === CC_DIGIT) {
-        i += 1;
-        continue;
+      const action = readStop(text, start, i, segmentStart, dots > 0, startsDigit, hasLetter, capitalized, abbreviations);
+      if (action === STOP_ENDS) break;
+      i += 1;
+      if (action === STOP_TAKEN_ENDS) break;
+      if (action === STOP_SEGMENT) {
+        dots++;
+        segmentStart = i;
       }
-      const segmentLength = i - segmentStart;
-      if (segmentLength === 1 && isLetterClass(classAt(text, segmentStart))) {
-        // U.S., e.g., a.m.: single letters each followed by a stop.
-        if (isLetterClass(nextClass) && i + 2 < n && text.charCodeAt(i + 2) === 0x2e) {
-          dots++;
-          i += 1;
-          segmentStart = i;
-          continue;
-        }
-        if (dots > 0) {
-          i += 1;
-          break;
-        }
-        // A single capital initial before a capitalized word: "John F. Kennedy".
-        if (capitalized && i - start === 1 && nextCode === 0x20) {
-          const after = skipSpaces(text, i + 1);
-          if (after < n && (classAt(text, after) & CC_UPPER) !== 0) {
-            i += 1;
-            break;
-          }
-        }
-        // Otherwise a one-letter word: only a listed form ("p. 12") keeps its stop.
-      }
-      if (hasLetter && i + 1 - start <= abbreviations.maxLength) {
-        const form = text.slice(start, i + 1);
-        if (isLetterClass(nextClass) && abbreviations.prefixes.has(form)) {
-          dots++;
-          i += 1;
-          segmentStart = i;
-          continue;
-        }
-        if (abbreviations.always.has(form)) {
-          i += 1;
-          break;
-        }
-        if (abbreviations.beforeNumber.has(form)) {
-          const after = skipSpaces(text, i + 1);
-          if (after < n && ((CHAR_CLASS[text.charCodeAt(after)] as number) & 15) === CC_DIGIT) {
-            i += 1;
-            break;
-          }
-        }
-      }
-      break;
+      continue;
     }
     break;
   }
@@ -309,6 +282,52 @@ function scanWord(text: string, start: number, firstClass: number, abbreviations
   }
   tokens.push(makeToken(start, end, startsDigit && !hasLetter ? 'number' : 'word', norm, base, possessive, capitalized));
   return end;
+}
+
+/** `readStop` verdicts on a full stop inside a word. */
+const STOP_ENDS = 0;
+/** The word goes on past the stop ("3.5"). */
+const STOP_INSIDE = 1;
+/** The word goes on past the stop, which ends a dotted segment ("U.S.", "e.g."). */
+const STOP_SEGMENT = 2;
+/** The stop is the word's last character ("Gen.", "F."). */
+const STOP_TAKEN_ENDS = 3;
+
+/**
+ * What the full stop at `i` does to the word that started at `start`: decimal point,
+ * dotted abbreviation, initial, listed abbreviation, or the end of the word. Kept out of
+ * `scanWord` so its hot letter loop stays small.
+ */
+function readStop(
+  text: string, start: number, i: number, segmentStart: number, dotted: boolean, startsDigit: boolean, hasLetter: boolean,
+  capitalized: boolean, abbreviations: AbbreviationTable,
+): number {
+  const n = text.length;
+  const nextCode = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+  const nextClass = i + 1 < n ? classAt(text, i + 1) : 0;
+  if (startsDigit && !hasLetter && (nextClass & 15) === CC_DIGIT) return STOP_INSIDE;
+  const segmentLength = i - segmentStart;
+  if (segmentLength === 1 && isLetterClass(classAt(text, segmentStart))) {
+    // U.S., e.g., a.m.: single letters each followed by a stop.
+    if (isLetterClass(nextClass) && i + 2 < n && text.charCodeAt(i + 2) === 0x2e) return STOP_SEGMENT;
+    if (dotted) return STOP_TAKEN_ENDS;
+    // A single capital initial before a capitalized word: "John F. Kennedy".
+    if (capitalized && i - start === 1 && nextCode === 0x20) {
+      const after = skipSpaces(text, i + 1);
+      if (after < n && (classAt(text, after) & CC_UPPER) !== 0) return STOP_TAKEN_ENDS;
+    }
+    // Otherwise a one-letter word: only a listed form ("p. 12") keeps its stop.
+  }
+  if (hasLetter && i + 1 - start <= abbreviations.maxLength) {
+    const form = text.slice(start, i + 1);
+    if (isLetterClass(nextClass) && abbreviations.prefixes.has(form)) return STOP_SEGMENT;
+    if (abbreviations.always.has(form)) return STOP_TAKEN_ENDS;
+    if (abbreviations.beforeNumber.has(form)) {
+      const after = skipSpaces(text, i + 1);
+      if (after < n && ((CHAR_CLASS[text.charCodeAt(after)] as number) & 15) === CC_DIGIT) return STOP_TAKEN_ENDS;
+    }
+  }
+  return STOP_ENDS;
 }
 
 /** Re-reads a word token after its end moved (a trailing apostrophe given back to a quote). */

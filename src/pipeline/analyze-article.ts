@@ -57,7 +57,7 @@ export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) 
     const loaded = findLoadedLanguage(doc, mentions, attribution);
     const provenance = findProvenance(doc);
     const sentiment = scoreSentiment(doc, attribution.quotes);
-    const findings = sortFindings([...loaded, ...attribution.findings, ...provenance.findings]);
+    const findings = sortFindings(loaded.concat(attribution.findings, provenance.findings));
     const entities = buildEntities(doc, mentions, findings, sentiment);
     const a = doc.article;
     const partial: Omit<AnalysisRecord, 'scores' | 'summary' | 'meta'> = {

@@ -13,8 +13,6 @@ import type { AnalysisRecord, Scores } from '../schema/record.js';
 
 type ScoreInput = Pick<AnalysisRecord, 'findings' | 'quotes' | 'voices' | 'provenance'>;
 
-const OWN_VOICES = new Set(['headline', 'narration']);
-const QUOTED_VOICES = new Set(['quoted', 'reported']);
 /** Cue classes that distance the outlet from what a speaker says. */
 const DISTANCING_CATEGORY = 'doubt-verb';
 
@@ -29,7 +27,14 @@ export function round(value: number, digits = 4): number {
 
 /** Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the outlet's own). */
 function speechSpans(quotes: ScoreInput['quotes']): (readonly [number, number])[] {
-  return quotes.filter((q) => q.kind !== 'scare').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0]);
+  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
+  // which has another elements kind, first comes along.
+  const spans: (readonly [number, number])[] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as ScoreInput['quotes'][number];
+    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -74,49 +79,70 @@ export function countWords(doc: Document): number {
 export function computeScores(doc: Document, record: ScoreInput, sentiment: SentimentResult): Scores {
   const { words, quoted: quotedWords } = countWordsAndQuoted(doc, record.quotes);
   const ownWords = words - quotedWords;
-  const loaded = record.findings.filter((f) => f.analyzer === 'loaded-language');
-  const own = loaded.filter((f) => OWN_VOICES.has(f.voice));
-  const quoted = loaded.filter((f) => QUOTED_VOICES.has(f.voice));
+  // One pass over the findings for every count below (they were seven filters and a reduce).
+  let loadedTerms = 0;
+  let loadedWeight = 0;
+  let ownLoaded = 0;
+  let quotedLoaded = 0;
+  let headlineLoaded = 0;
+  let cueVerbs = 0;
+  let distancing = 0;
   const byCategory: Record<string, number> = {};
   const byVoice: Record<string, number> = {};
-  for (const finding of loaded) {
-    byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
-    byVoice[finding.voice] = (byVoice[finding.voice] ?? 0) + 1;
+  const cuesByVoice = new Map<string, { cues: number; distancing: number }>();
+  for (const finding of record.findings) {
+    if (finding.analyzer === 'loaded-language') {
+      loadedTerms++;
+      loadedWeight += finding.weight;
+      const voice = finding.voice;
+      // The outlet's own voices (headline, narration) and the quoted ones (quoted, reported).
+      if (voice === 'headline') {
+        ownLoaded++;
+        headlineLoaded++;
+      } else if (voice === 'narration') ownLoaded++;
+      else if (voice === 'quoted' || voice === 'reported') quotedLoaded++;
+      byCategory[finding.category] = (byCategory[finding.category] ?? 0) + 1;
+      byVoice[voice] = (byVoice[voice] ?? 0) + 1;
+    } else if (finding.analyzer === 'attribution' && finding.rule.startsWith('attribution/verb-')) {
+      cueVerbs++;
+      const distances = finding.category === DISTANCING_CATEGORY;
+      if (distances) distancing++;
+      if (!finding.speaker) continue;
+      let tally = cuesByVoice.get(finding.speaker);
+      if (tally === undefined) cuesByVoice.set(finding.speaker, (tally = { cues: 0, distancing: 0 }));
+      tally.cues++;
+      if (distances) tally.distancing++;
+    }
   }
-  const cues = record.findings.filter((f) => f.analyzer === 'attribution' && f.rule.startsWith('attribution/verb-'));
-  const distancing = cues.filter((f) => f.category === DISTANCING_CATEGORY).length;
-  const anonymousVoices = record.voices.filter((v) => v.anonymous).length;
+  let anonymousVoices = 0;
   // Who gets the floor: quoted words per side, and how often each voice's verbs distance the outlet from it.
   const quotedWordsByAffiliation: Record<string, number> = {};
   let voicedWords = 0;
   for (const voice of record.voices) {
+    if (voice.anonymous) anonymousVoices++;
     const side = voice.affiliation ?? 'unaffiliated';
     quotedWordsByAffiliation[side] = (quotedWordsByAffiliation[side] ?? 0) + voice.quotedWords;
     voicedWords += voice.quotedWords;
   }
   const quotedWordShareByAffiliation: Record<string, number> = {};
-  for (const [side, count] of Object.entries(quotedWordsByAffiliation)) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round(count / voicedWords) : 0;
-  const cuesByVoice = new Map<string, { cues: number; distancing: number }>();
-  for (const cue of cues) {
-    if (!cue.speaker) continue;
-    const tally = cuesByVoice.get(cue.speaker) ?? { cues: 0, distancing: 0 };
-    tally.cues++;
-    if (cue.category === DISTANCING_CATEGORY) tally.distancing++;
-    cuesByVoice.set(cue.speaker, tally);
-  }
+  for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
   const distancingShareByVoice: Record<string, number> = {};
-  for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
+  if (cuesByVoice.size > 0) {
+    for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
+  }
+  let stateAffiliatedCredits = 0;
+  for (const credit of record.provenance.credits) if (credit.stateAffiliated) stateAffiliatedCredits++;
   return {
     words,
     sentences: doc.sentences.length,
-    loadedTerms: loaded.length,
-    loadedWeight: round(loaded.reduce((sum, f) => sum + f.weight, 0)),
-    loadedPer1k: per1k(loaded.length, words),
-    loadedPer1kOwnVoice: per1k(own.length, ownWords),
-    loadedPer1kQuoted: per1k(quoted.length, quotedWords),
-    ownVoiceLoaded: own.length,
-    quotedLoaded: quoted.length,
-    headlineLoaded: loaded.filter((f) => f.voice === 'headline').length,
+    loadedTerms,
+    loadedWeight: round(loadedWeight),
+    loadedPer1k: per1k(loadedTerms, words),
+    loadedPer1kOwnVoice: per1k(ownLoaded, ownWords),
+    loadedPer1kQuoted: per1k(quotedLoaded, quotedWords),
+    ownVoiceLoaded: ownLoaded,
+    quotedLoaded,
+    headlineLoaded,
     loadedByCategory: byCategory,
     loadedByVoice: byVoice,
     voices: record.voices.length,
@@ -124,13 +150,13 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
     anonymousVoices,
     quotedWords,
     quotedWordShare: words > 0 ? round(quotedWords / words) : 0,
-    cueVerbs: cues.length,
+    cueVerbs,
     distancingCues: distancing,
-    distancingShare: cues.length > 0 ? round(distancing / cues.length) : 0,
+    distancingShare: cueVerbs > 0 ? round(distancing / cueVerbs) : 0,
     distancingShareByVoice,
     quotedWordsByAffiliation,
     quotedWordShareByAffiliation,
-    stateAffiliatedCredits: record.provenance.credits.filter((c) => c.stateAffiliated).length,
+    stateAffiliatedCredits,
     sentiment: words > 0 ? round(sentiment.total / words) : 0,
     // Valence per word in the outlet's own text and in quoted speech: whose tone is it?
     sentimentOwnVoice: sentiment.byVoice && ownWords > 0 ? round(sentiment.byVoice.own.total / ownWords) : 0,

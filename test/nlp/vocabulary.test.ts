@@ -51,4 +51,17 @@ describe('vocabulary: word ids', () => {
       }),
     );
   });
+
+  it('keeps every id after the table grows, and still misses unknown words', () => {
+    // Enough words to grow the slot table several times over.
+    const many = Array.from({ length: 5000 }, (_, k) => `growth${k.toString(36)}`);
+    const ids = many.map((word) => wordId(word));
+    expect(new Set(ids).size).toBe(many.length);
+    const tokens = tokenize(`${many.slice(0, 50).join(' ')} growthzzzz growth-x`);
+    const found = tokenIds(tokens);
+    for (let k = 0; k < 50; k++) expect(found.norm[k]).toBe(ids[k]);
+    expect(found.norm[50]).toBe(-1);
+    expect(found.norm[51]).toBe(-1);
+    expect(many.every((word, k) => wordId(word) === ids[k])).toBe(true);
+  });
 });

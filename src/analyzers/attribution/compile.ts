@@ -4,7 +4,13 @@
 import type { LexiconSet } from '../../lexicon/load.js';
 import type { EntitiesEntry } from '../../lexicon/kinds/entities.js';
 import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
+import type { Document, Token } from '../../document/types.js';
+import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
+import { ByteScratch, IntScratch } from './scratch.js';
+import {
+  BE_FORMS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES, NOT_NAME, NP_STOP, QUANTIFIERS, VERBISH,
+} from './words.js';
 
 export interface VerbForm {
   readonly entry: SpeechVerbEntry;
@@ -16,7 +22,22 @@ export interface VerbForm {
   readonly followedBy: ReadonlySet<string> | null;
   /** The entry's `objectHeads` as a set (null: any object). */
   readonly objectHeads: ReadonlySet<string> | null;
+  /** The finding's rule (`attribution/verb-<id>`, or `attribution/attitude-<id>`) and category, made once, not per finding. */
+  readonly rule: string;
+  readonly category: string;
 }
+
+/**
+ * Closed word classes of `words.ts` the cue parser tests most, as bits of `classById`, so a
+ * test of token i is an array read of its word id instead of a set probe of its string.
+ */
+export const CLASS_DETERMINER = 1;
+export const CLASS_NP_STOP = 2;
+export const CLASS_BETWEEN = 4;
+export const CLASS_BE_FORM = 8;
+export const CLASS_VERBISH = 16;
+export const CLASS_DOCUMENT_SOURCE = 32;
+export const CLASS_QUANTIFIER = 64;
 
 export interface CompiledAttribution {
   readonly verbs: PhraseIndex<VerbForm>;
@@ -28,47 +49,110 @@ export interface CompiledAttribution {
   readonly sourceNounHeads: ReadonlyMap<string, SourceNounEntry>;
   readonly entities: ReadonlyMap<string, EntitiesEntry>;
   readonly markerNote: string;
-  /** Every token key any phrase index or head set can start with, as bit flags (`KEY_*`). */
-  readonly keyFlags: ReadonlyMap<string, number>;
-  /** A 64K-bit sieve over (first two characters, length) of those keys: most tokens skip the map. */
-  readonly keySieve: Uint8Array;
+  /**
+   * The bit flags (`KEY_*` and word classes) of every token key any phrase index or head set can start with,
+   * indexed by shared word id (`wordId`): a token's flags are one array read of its id.
+   * Words registered after this compile have larger ids and no flags.
+   */
+  readonly keyFlagsById: Uint8Array;
+  /** The word id of ":", which starts the headline-colon cue. */
+  readonly colonId: number;
+  /** The `CLASS_*` bits of each word, by word id (words registered later: none). */
+  readonly classById: Uint8Array;
 }
 
-function sieveIndex(key: string): number {
-  return ((key.charCodeAt(0) * 961 + (key.charCodeAt(1) || 0) * 31 + key.length) & 0xffff) >>> 0;
-}
-
+/** The word starts a phrase of one of the indexes (a verb form, a title, an organisation, a source noun or marker). */
 export const KEY_VERB = 1;
 export const KEY_TITLE = 2;
 export const KEY_ORGANISATION = 4;
 export const KEY_SOURCE = 8;
+const KEY_BITS = KEY_VERB | KEY_TITLE | KEY_ORGANISATION | KEY_SOURCE;
+/** Word classes the people pass tests on every capitalised run, in the same table: `organisationHeads`. */
+export const ORGANISATION_HEAD = 16;
+/** `NAME_PARTICLES` ("al", "van"). */
+export const NAME_PARTICLE = 32;
+/** `NOT_NAME` (capitalised words that start no personal name). */
+export const NOT_NAME_WORD = 64;
+/** A straight or angle double quote (`"`, `«`, `»`), a quote mark wherever it stands. */
+export const QUOTE_MARK = 128;
 
 /**
- * One map lookup per token (two for possessives) instead of one per lexicon: the flags of
- * each token's norm and base, read by every later check as an array access.
+ * One array read per token instead of a string probe per lexicon and word class: the flags
+ * of each token's norm and base, read by every later check as an array access.
  */
 export interface TokenFlags {
   readonly norm: Uint8Array;
   readonly base: Uint8Array;
+  /** 1 where the token can be part of a personal name (`isNameWord`), computed once per token. */
+  readonly nameWord: Uint8Array;
+  /** The document's shared token word ids, which the phrase indexes match on. */
+  readonly ids: TokenIds;
+  /** `wordsBefore[i]`: how many word and number tokens precede token i (length: tokens + 1), so a span's word count is one subtraction. */
+  readonly wordsBefore: Int32Array;
 }
 
-export function flagTokens(tokens: readonly { readonly kind: string; readonly norm: string; readonly base: string }[], compiled: CompiledAttribution): TokenFlags {
-  const norm = new Uint8Array(tokens.length);
-  const base = new Uint8Array(tokens.length);
-  const flags = compiled.keyFlags;
-  const sieve = compiled.keySieve;
-  const colon = flags.get(':') ?? 0;
+/** The flags of word id `id` (-1 or an id newer than the table: none). */
+function flagsOf(byId: Uint8Array, id: number): number {
+  // Unsigned compare: -1 becomes huge and fails the bound like any unknown id.
+  return (id >>> 0) < byId.length ? (byId[id] as number) : 0;
+}
+
+/**
+ * A dash ("-", U+2010, U+2011) among the first four characters of a word token's text. A
+ * word's norm is its text lower-cased with those dashes made "-" (and at most its last
+ * character trimmed), and lower-casing never shortens text or makes a dash, so a norm with
+ * "-" at index 2 or 3 (a particle name, "al-…") always has one of them here. Reading the
+ * document text in order is cheaper than loading each token's norm string.
+ */
+function dashNearStart(text: string, token: Token): boolean {
+  const end = Math.min(token.end, token.start + 4);
+  for (let k = token.start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x2d || code === 0x2010 || code === 0x2011) return true;
+  }
+  return false;
+}
+
+// The flag arrays of the document being analysed (see `scratch.ts`).
+const normScratch = new ByteScratch();
+const baseScratch = new ByteScratch();
+const nameWordScratch = new ByteScratch();
+const wordsBeforeScratch = new IntScratch();
+
+export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenFlags {
+  const { tokens, text } = doc;
+  const norm = normScratch.take(tokens.length);
+  const base = baseScratch.take(tokens.length);
+  const nameWord = nameWordScratch.take(tokens.length);
+  const wordsBefore = wordsBeforeScratch.take(tokens.length + 1, 0);
+  let words = 0;
+  // The shared per-document word ids (computed once for all analyzers) replace a string probe per token.
+  const ids = tokenIds(tokens);
+  const normIds = ids.norm;
+  const baseIds = ids.base;
+  const byId = compiled.keyFlagsById;
+  const colonId = compiled.colonId;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as (typeof tokens)[number];
+    const token = tokens[i] as Token;
+    const normId = normIds[i] as number;
+    const baseId = baseIds[i] as number;
+    const f = flagsOf(byId, normId);
+    wordsBefore[i] = words;
     if (token.kind !== 'word') {
-      if (token.norm === ':') norm[i] = colon;
+      if (token.kind === 'number') words++;
+      // Among other tokens only ":" starts a phrase (the headline colon); word classes hold for any token.
+      norm[i] = normId === colonId ? f : f & ~KEY_BITS;
+      base[i] = flagsOf(byId, baseId) & ~KEY_BITS;
       continue;
     }
-    const f = sieve[sieveIndex(token.norm)] ? flags.get(token.norm) ?? 0 : 0;
     norm[i] = f;
-    base[i] = token.base === token.norm ? f : sieve[sieveIndex(token.base)] ? flags.get(token.base) ?? 0 : 0;
+    base[i] = baseId === normId ? f : flagsOf(byId, baseId);
+    words++;
+    // `isNameWord` of a word token; the particle test reads the norm string only after a dash is seen in the text.
+    if (token.capitalized || (dashNearStart(text, token) && isParticleName(text, token))) nameWord[i] = 1;
   }
-  return { norm, base };
+  wordsBefore[tokens.length] = words;
+  return { norm, base, nameWord, ids, wordsBefore };
 }
 
 export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
@@ -85,8 +169,11 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
         const nounForms = new Set(entry.nounForms ?? []);
         const followedBy = entry.followedBy ? new Set(entry.followedBy) : null;
         const objectHeads = entry.objectHeads ? new Set(entry.objectHeads) : null;
+        // Attitude cues ("wants", "polls show") get their own rule prefix: speech-verb counts and the distancing share read `attribution/verb-*`.
+        const rule = entry.class === 'attitude' ? `attribution/attitude-${entry.id}` : `attribution/verb-${entry.id}`;
+        const category = `${entry.class}-verb`;
         for (const form of entry.forms) {
-          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing'), followedBy, objectHeads });
+          verbs.add(form, { entry, nounLike: nounForms.has(form), participle: (form.split(' ')[0] ?? '').endsWith('ing'), followedBy, objectHeads, rule, category });
         }
         break;
       }
@@ -118,7 +205,31 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
     const bit = entry.type === 'verb' ? KEY_VERB : entry.type === 'title' ? KEY_TITLE : entry.type === 'organisation' ? KEY_ORGANISATION : KEY_SOURCE;
     for (const form of entry.forms) flag(form, bit);
   }
-  const keySieve = new Uint8Array(65536);
-  for (const key of keyFlags.keys()) keySieve[sieveIndex(key)] = 1;
-  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlags, keySieve };
+  for (const word of organisationHeads) keyFlags.set(word, (keyFlags.get(word) ?? 0) | ORGANISATION_HEAD);
+  for (const word of NAME_PARTICLES) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NAME_PARTICLE);
+  for (const word of NOT_NAME) keyFlags.set(word, (keyFlags.get(word) ?? 0) | NOT_NAME_WORD);
+  for (const mark of ['"', '«', '»']) keyFlags.set(mark, (keyFlags.get(mark) ?? 0) | QUOTE_MARK);
+  const colonId = wordId(':');
+  const keyIds: number[] = [];
+  for (const key of keyFlags.keys()) keyIds.push(wordId(key));
+  const keyFlagsById = new Uint8Array(Math.max(colonId, ...keyIds) + 1);
+  let k = 0;
+  for (const value of keyFlags.values()) keyFlagsById[keyIds[k++] as number] = value;
+  const classes = new Map<number, number>();
+  const addClass = (words: ReadonlySet<string>, bit: number): void => {
+    for (const word of words) {
+      const id = wordId(word);
+      classes.set(id, (classes.get(id) ?? 0) | bit);
+    }
+  };
+  addClass(DETERMINERS, CLASS_DETERMINER);
+  addClass(NP_STOP, CLASS_NP_STOP);
+  addClass(BETWEEN_SUBJECT_AND_CUE, CLASS_BETWEEN);
+  addClass(BE_FORMS, CLASS_BE_FORM);
+  addClass(VERBISH, CLASS_VERBISH);
+  addClass(DOCUMENT_SOURCES, CLASS_DOCUMENT_SOURCE);
+  addClass(QUANTIFIERS, CLASS_QUANTIFIER);
+  const classById = new Uint8Array(Math.max(...classes.keys()) + 1);
+  for (const [id, bits] of classes) classById[id] = bits;
+  return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId, classById };
 }

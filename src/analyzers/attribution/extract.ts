@@ -9,12 +9,15 @@ import type { Document, Token, QuoteSpan } from '../../document/types.js';
 import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
-import { KEY_VERB, type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
-import { affiliationOf, endOf, isNameWord, slug, type Organisation, type People, type Person } from './people.js';
-import { firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import {
-  BE_FORMS, BEFORE_VERB, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, PLURAL_PRONOUNS, ROLE_STOP,
-  SELF_PRONOUNS, SINGULAR_PRONOUNS, VERBISH,
+  CLASS_BE_FORM, CLASS_BETWEEN, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP, CLASS_QUANTIFIER, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
+  type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
+import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
+import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
+import { ByteScratch } from './scratch.js';
+import {
+  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, ROLE_STOP,
+  SELF_PRONOUNS, VERBISH, isOwnBlock, isPluralPronoun, isSingularPronoun,
 } from './words.js';
 
 export type Speaker =
@@ -53,7 +56,6 @@ export interface Attribution {
 
 /** How many earlier attributions of one sentence a cue is compared with. */
 const RECENT_IN_SENTENCE = 32;
-const OWN_BLOCKS = new Set<BlockKind>(['headline', 'dek', 'caption']);
 /** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
 const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
 /** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
@@ -79,6 +81,33 @@ const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 
 const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
 const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
+/** A cue found in a sentence: its first token, its length in tokens and its verb form. */
+interface CueHit {
+  readonly at: number;
+  readonly length: number;
+  readonly form: VerbForm;
+}
+
+/** The source and content one frame finds for a cue (token indices; -1 and null: none). */
+interface CueDraft {
+  speaker: Speaker | null;
+  srcStart: number;
+  srcEnd: number;
+  content: [number, number] | null;
+  /** End of the source phrase through an apposition ("two officials, speaking on …,"). */
+  sourceSpanEnd: number;
+  quoteContent: { start: number; end: number } | null;
+}
+
+const MARK_TOKEN = 1;
+const OPEN_MARK_TOKEN = 2;
+
+/** Sets `bits` on the token that starts at `offset` (a quote mark's offset), if one does. */
+function flagMark(tokens: readonly Token[], markAt: Uint8Array, offset: number, bits: number): void {
+  const t = firstStartingAtOrAfter(tokens, offset);
+  if (t < tokens.length && (tokens[t] as Token).start === offset) markAt[t] = (markAt[t] as number) | bits;
+}
+
 interface SalienceState {
   singular: Speaker | null;
   /** People recently credited or in subject position, most recent first (a few). */
@@ -86,6 +115,10 @@ interface SalienceState {
   plural: Speaker | null;
   thing: Speaker | null;
 }
+
+// Per-token quote tables of the document being analysed (see `scratch.ts`).
+const insideQuoteScratch = new ByteScratch();
+const markAtScratch = new ByteScratch();
 
 export function extractAttributions(
   doc: Document,
@@ -95,46 +128,53 @@ export function extractAttributions(
   flags: TokenFlags,
 ): Attribution[] {
   const { tokens, text, sentences } = doc;
-  const normKey = (i: number): string | null => tokens[i]?.norm ?? null;
-  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
-  const entityAt = new Int32Array(tokens.length).fill(-1);
-  mentions.forEach((mention, index) => {
-    for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
-  });
+  // Word ids of each token's norm and base, for the phrase indexes.
+  const normIds = flags.ids.norm;
+  const baseIds = flags.ids.base;
+  const entityAt = people.entityAt;
+  const classById = compiled.classById;
+  /** Token `t`'s norm (or base) is in the word class `bit` (`CLASS_*`); false past either end. */
+  const normIn = (t: number, bit: number): boolean => {
+    const id = normIds[t];
+    return id !== undefined && id >= 0 && id < classById.length && ((classById[id] as number) & bit) !== 0;
+  };
+  const baseIn = (t: number, bit: number): boolean => {
+    const id = baseIds[t];
+    return id !== undefined && id >= 0 && id < classById.length && ((classById[id] as number) & bit) !== 0;
+  };
   // Tokens inside a whole-sentence direct quote: cues there belong to the quoted speaker.
-  const insideQuote = new Uint8Array(tokens.length);
-  const markTokens = new Set<number>();
-  const openMarks = new Set<number>();
+  const insideQuote = insideQuoteScratch.take(tokens.length);
+  // Per token: the opening or closing mark of a quote (MARK_TOKEN), an opening one (OPEN_MARK_TOKEN).
+  const markAt = markAtScratch.take(tokens.length);
   for (const quote of doc.quotes) {
-    if (quote.openMark !== null) {
-      markTokens.add(quote.openMark);
-      openMarks.add(quote.openMark);
-    }
-    if (quote.closeMark !== null) markTokens.add(quote.closeMark);
+    if (quote.openMark !== null) flagMark(tokens, markAt, quote.openMark, MARK_TOKEN | OPEN_MARK_TOKEN);
+    if (quote.closeMark !== null) flagMark(tokens, markAt, quote.closeMark, MARK_TOKEN);
     // Only well-formed quotes hide their cues: a mis-paired mark must not swallow "said".
     if (quote.phrase || quote.closeMark === null) continue;
-    let t = firstStartingAtOrAfter(tokens, quote.start);
-    for (; t < tokens.length && (tokens[t] as Token).end <= quote.end; t++) insideQuote[t] = 1;
+    // Tokens are sorted and do not overlap, so their ends ascend too: both bounds by binary search.
+    insideQuote.fill(1, firstStartingAtOrAfter(tokens, quote.start), firstEndingAfter(tokens, quote.end));
   }
-  const isMark = (i: number): boolean => {
-    const token = tokens[i];
-    return !!token && (markTokens.has(token.start) || token.norm === '"' || token.norm === '«' || token.norm === '»');
-  };
+  /** A quote's mark, or a straight or angle double quote (`QUOTE_MARK` in the norm flags); false past either end. */
+  const isMark = (i: number): boolean => ((flags.norm[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
-  const closings = doc.quotes
-    .map((quote, index) => ({ mark: quote.closeMark, index }))
-    .filter((c): c is { mark: number; index: number } => c.mark !== null)
-    .sort((a, b) => a.mark - b.mark || a.index - b.index);
-  const subjects = people.mentions.filter((m) => m.subject && !OWN_BLOCKS.has(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
+  /** Closing marks with their quote index, sorted by mark: made on first use (most documents never ask). */
+  let closings: { mark: number; index: number }[] | null = null;
+  const subjects = people.mentions.filter((m) => m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
+  /** Moves `person` to the front of the recent list (at most four): shifted in place, no array made. */
   const notePerson = (person: Person): void => {
-    const at = state.recent.indexOf(person);
-    if (at >= 0) state.recent.splice(at, 1);
-    state.recent.unshift(person);
-    if (state.recent.length > 4) state.recent.pop();
+    const recent = state.recent;
+    let at = recent.indexOf(person);
+    if (at < 0) {
+      recent.push(person);
+      at = recent.length - 1;
+    }
+    for (let k = at; k > 0; k--) recent[k] = recent[k - 1] as Person;
+    recent[0] = person;
+    if (recent.length > 4) recent.pop();
   };
   /** "he"/"she": the most salient speaker whose known gender does not contradict the pronoun. */
   const resolvePronoun = (norm: string): Speaker | null => {
@@ -222,7 +262,8 @@ export function extractAttributions(
   };
 
   const hasMarker = (start: number, end: number): boolean => {
-    for (let t = start; t < end; t++) if (compiled.markers.match(t, normKey)) return true;
+    // Marker phrases start with a source key (`KEY_SOURCE`): the flag spares most lookups.
+    for (let t = start; t < end; t++) if ((flags.norm[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
     return false;
   };
 
@@ -240,8 +281,8 @@ export function extractAttributions(
     }
     const head = tokens[end - 1] as Token;
     if (end - start === 1) {
-      if (SINGULAR_PRONOUNS.has(head.norm)) return resolvePronoun(head.norm);
-      if (PLURAL_PRONOUNS.has(head.norm)) return state.plural ?? state.thing ?? state.singular;
+      if (isSingularPronoun(head.norm)) return resolvePronoun(head.norm);
+      if (isPluralPronoun(head.norm)) return state.plural ?? state.thing ?? state.singular;
       if (head.norm === 'it') return state.thing;
       if (head.kind !== 'word' || (!head.capitalized && DETERMINERS.has(head.norm))) return null;
     }
@@ -255,7 +296,7 @@ export function extractAttributions(
     // Source nouns: "officials", "two senior diplomats", "critics", "people familiar with …".
     let source: { entry: SourceNounEntry; at: number; length: number } | null = null;
     for (let t = start; t < end; t++) {
-      const hit = compiled.sourceNouns.match(t, baseKey);
+      const hit = (flags.base[t] as number) & KEY_SOURCE ? compiled.sourceNouns.match(baseIds, t) : null;
       if (hit && (t + hit.length === end || hit.length > 1)) source = { entry: hit.value, at: t, length: hit.length };
     }
     const first = tokens[start] as Token;
@@ -275,7 +316,7 @@ export function extractAttributions(
     }
     // Role references: "the speaker", "the premier", "the top lawmaker", "a ministry spokesman".
     for (let t = end - 1; t >= start && t >= end - 2; t--) {
-      const hit = compiled.titles.match(t, baseKey);
+      const hit = (flags.base[t] as number) & KEY_TITLE ? compiled.titles.match(baseIds, t) : null;
       if (!hit || t + hit.length !== end) continue;
       const person = personByGroup(hit.value.group, start);
       if (person && (definite || first.capitalized || end - start === 1)) return { kind: 'person', person };
@@ -311,7 +352,7 @@ export function extractAttributions(
       if (!slug(name)) return null;
       let person = adHoc.get(name) ?? people.persons.get(name);
       if (!person) {
-        person = { key: '', name, role: null, roleWords: new Set(), affiliation: entityAffiliation(start, end), groups: new Set(), gender: null };
+        person = { key: '', name, role: null, roleWords: NO_WORDS, affiliation: entityAffiliation(start, end), groups: NO_WORDS, gender: null };
         adHoc.set(name, person);
       }
       return { kind: 'person', person };
@@ -321,14 +362,14 @@ export function extractAttributions(
 
   const npText = (start: number, end: number): string => {
     let s = start;
-    while (s < end - 1 && DETERMINERS.has((tokens[s] as Token).norm) && (tokens[s] as Token).norm !== 'some') s++;
+    while (s < end - 1 && normIn(s, CLASS_DETERMINER) && (tokens[s] as Token).norm !== 'some') s++;
     return text.slice((tokens[s] as Token).start, (tokens[end - 1] as Token).end);
   };
 
   /** The noun phrase ending at `j` (inclusive), read leftwards: [start, j + 1). */
   const npLeft = (j: number, sentenceStart: number): number => {
     const head = tokens[j] as Token;
-    if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !NP_STOP.has((tokens[j - 1] as Token).norm) ? j - 1 : j;
+    if (head.kind === 'number') return tokens[j - 1]?.kind === 'word' && !normIn(j - 1, CLASS_NP_STOP) ? j - 1 : j;
     // Poll shares as sources: "47% say", "one in four said", "nearly half said".
     if (head.norm === '%' && tokens[j - 1]?.kind === 'number') return j - 1;
     // "Sen. Jane Doe (D-Vt.) said": skip the parenthesis, read the name before it.
@@ -345,7 +386,7 @@ export function extractAttributions(
       return k;
     }
     if (head.kind !== 'word') return j + 1;
-    if (SINGULAR_PRONOUNS.has(head.norm) || PLURAL_PRONOUNS.has(head.norm) || head.norm === 'it') return j;
+    if (isSingularPronoun(head.norm) || isPluralPronoun(head.norm) || head.norm === 'it') return j;
     if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
     let k = j;
     while (k - 1 >= sentenceStart && j - k < 10) {
@@ -358,7 +399,7 @@ export function extractAttributions(
         continue;
       }
       if (token.kind !== 'word' && token.kind !== 'number') break;
-      if (token.norm !== 'of' && NP_STOP.has(token.norm) && !token.capitalized) break;
+      if (token.norm !== 'of' && normIn(k - 1, CLASS_NP_STOP) && !token.capitalized) break;
       if (token.possessive && k - 1 < j) {
         k--;
         continue;
@@ -368,7 +409,7 @@ export function extractAttributions(
     // A lower-case head needs a determiner, a number or a lexicon word to be a noun phrase.
     if (!head.capitalized && !compiled.sourceNounHeads.has(head.base) && !compiled.titles.has(head.base) && !compiled.organisationHeads.has(head.base)) {
       let ok = false;
-      for (let t = k; t < j; t++) if (DETERMINERS.has((tokens[t] as Token).norm) || QUANTIFIERS.has((tokens[t] as Token).norm) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
+      for (let t = k; t < j; t++) if (normIn(t, CLASS_DETERMINER) || normIn(t, CLASS_QUANTIFIER) || tokens[t]?.kind === 'number' || tokens[t]?.possessive) ok = true;
       // "tech executives say", "protest groups say": a bare plural at the start of a clause.
       const lead = tokens[k - 1];
       const clauseStart = k === sentenceStart || !lead || lead.norm === ',' || lead.norm === 'that' || lead.norm === 'and' || lead.norm === 'but' || isMark(k - 1);
@@ -376,7 +417,7 @@ export function extractAttributions(
       if (!ok) return j + 1;
     }
     // Drop leading "of"-less function words, and a capitalised conjunction that opens the sentence ("But Doe said").
-    while (k < j && (tokens[k]?.norm === 'of' || (NP_STOP.has((tokens[k] as Token).norm) && (tokens[k] as Token).capitalized))) k++;
+    while (k < j && (tokens[k]?.norm === 'of' || (normIn(k, CLASS_NP_STOP) && (tokens[k] as Token).capitalized))) k++;
     // "Aides to Doe", "exit polls in the state", "people close to the talks": the head before the preposition speaks.
     const prep = tokens[k - 1];
     const owner = tokens[k - 2];
@@ -453,35 +494,40 @@ export function extractAttributions(
   };
 
   /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
-  const sourceTokens = new Map<Attribution, [number, number]>();
-  const cueBuffer: { at: number; length: number; form: VerbForm }[] = [];
+  // Only the sentence's latest attribution is ever asked for: its span is kept, -1 when it has none.
+  let lastSourceStart = -1;
+  let lastSourceEnd = -1;
+  const cueBuffer: CueHit[] = [];
+  /** What the left-subject frame found for the current cue (one object per document, reused). */
+  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
     const s0 = sentence.tokenStart;
     const s1 = sentence.tokenEnd;
     const blockKind = blockKindOf(si);
-    const own = OWN_BLOCKS.has(blockKind);
+    const own = isOwnBlock(blockKind);
     // Cues first, so a content can stop before a participial continuation (", adding …").
     // The shared array is reused across sentences: most sentences have no cue at all.
     const cues = cueBuffer;
-    cues.length = 0;
+    if (cues.length) cues.length = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
+      // Every cue, the headline colon included, starts with a verb key.
       const flag = flags.norm[i] as number;
-      if (!flag) continue;
+      if (!(flag & KEY_VERB)) continue;
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
         if (((own && i - s0 >= 1 && i - s0 <= 6) || bodyColonSpeaker(i, s0) >= 0) && i + 1 < s1) {
-          const hit = compiled.verbs.match(i, normKey);
+          const hit = compiled.verbs.match(normIds, i);
           if (hit) cues.push({ at: i, length: 1, form: hit.value });
         }
         continue;
       }
       if (!(flag & KEY_VERB) || insideQuote[i]) continue;
-      const hit = compiled.verbs.match(i, normKey);
+      const hit = compiled.verbs.match(normIds, i);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
         cues.push({ at: i, length: hit.length, form: hit.value });
@@ -492,258 +538,299 @@ export function extractAttributions(
       continue;
     }
     const inSentence: Attribution[] = [];
-    for (let c = 0; c < cues.length; c++) {
-      const cue = cues[c] as (typeof cues)[number];
-      const { at, length, form } = cue;
-      const cueEndTok = at + length;
-      // A later participial cue ends this one's content (", adding …").
-      let contentLimit = s1;
-      const next = cues[c + 1];
-      if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
-      else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
-      const attitude = form.entry.class === 'attitude';
-      const passive = !!form.entry.passive && !form.participle && isPassive(at, s0);
-      if (attitude && next && contentLimit === s1) {
-        // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
-        for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
-          contentLimit = t;
-          break;
-        }
-      } else if (next && contentLimit === s1 && !next.form.participle) {
-        // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
-        let t = next.at - 1;
-        while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !VERBISH.has((tokens[t] as Token).norm)) t--;
-        if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
-      }
-      if (!own) advanceSubjects(at);
-
-      let speaker: Speaker | null = null;
-      let srcStart = -1;
-      let srcEnd = -1;
-      let content: [number, number] | null = null;
-      let sourceSpanEnd = -1;
-      let quoteContent: { start: number; end: number } | null = null;
-
-      if (form.entry.frame === 'colon') {
-        const bodyStart = own ? -1 : bodyColonSpeaker(at, s0);
-        srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
-        srcEnd = at;
-        if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
-        // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
-        const documentLabel = srcEnd - srcStart === 1 && DOCUMENT_SOURCES.has((tokens[srcStart] as Token).base);
-        if (documentLabel) speaker = null;
-        else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
-          !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) continue;
-        content = [trimStart(at + 1, s1), s1];
-      } else if (form.entry.frame === 'prep') {
-        srcStart = cueEndTok;
-        let k = cueEndTok;
-        while (k < s1 && k - cueEndTok < 10 && tokens[k]?.norm !== ',' && tokens[k]?.norm !== '.' && tokens[k]?.norm !== ';' && !isMark(k) && !(tokens[k]?.norm === 'that' && k > cueEndTok)) k++;
-        srcEnd = k;
-        if (srcEnd === srcStart) continue;
-        speaker = resolve(srcStart, srcEnd, si, null);
-        const before = trimEnd(s0, trimEnd(s0, at));
-        let comma = srcEnd;
-        if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
-        if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
-        else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
-        else content = [srcEnd, s1];
-      } else {
-        // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
-        let j = at - 1;
-        // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
-        const progressive = form.participle && j >= s0 && BE_FORMS.has((tokens[j] as Token).norm) && (tokens[j] as Token).norm !== 'being';
-        // "a poll showing Doe ahead": the document before the participle holds the position.
-        // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
-        const documentParticiple = form.participle && j >= s0 && (DOCUMENT_SOURCES.has((tokens[j] as Token).base) || nounBefore(tokens[j] as Token));
-        if (progressive) {
-          j--;
-          while (j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm)) j--;
-        }
-        // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
-        if (passive) {
-          while (j >= s0 && (BE_FORMS.has((tokens[j] as Token).norm) || BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
-          const start = j >= s0 ? npLeft(j, s0) : j + 1;
-          content = [start <= j ? start : cueEndTok, contentLimit];
-        }
-        while (!passive && !progressive && j >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[j] as Token).norm) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
-        // "voters who say …": the phrase before the relative pronoun speaks.
-        if (j > s0 && tokens[j]?.norm === 'who') {
-          j--;
-          if (tokens[j]?.norm === ',') j--;
-        }
-        const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
-        // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
-        let leftBound = s0;
-        if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
-        const finite = !form.participle || progressive || documentParticiple;
-        let npStart = !passive && j >= s0 && finite && !coordinated ? npLeft(j, leftBound) : j + 1;
-        let appositive: [number, number] | null = null;
-        if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
-          // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
-          let p = j - 1;
-          while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
-          if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
-            const lead = tokens[p + 1] as Token;
-            if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
-              const start = npLeft(p - 1, s0);
-              if (start <= p - 1) {
-                npStart = start;
-                // The source phrase runs through the apposition and its closing comma.
-                sourceSpanEnd = j + 1;
-                j = p - 1;
-                appositive = [p + 1, at];
-              }
-            }
-          }
-        }
-        if (npStart <= j) {
-          srcStart = npStart;
-          srcEnd = j + 1;
-          speaker = resolve(npStart, j + 1, si, appositive);
-        }
-        if (srcStart >= 0) {
-          // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
-          let p = srcStart - 1;
-          while (p >= s0 && isMark(p)) p--;
-          const before = tokens[srcStart - 1];
-          const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(srcStart - 1) || tokens[p]?.norm === '-' ||
-            (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
-          let words = 0;
-          let hasThat = false;
-          // Only "few words" matters below (at most 9): stop counting past that, so one endless sentence stays linear.
-          for (let t = cueEndTok; t < contentLimit && words <= 10; t++) {
-            const token = tokens[t] as Token;
-            if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
-            if (token.norm === 'that') hasThat = true;
-            if (token.kind === 'word') words++;
-          }
-          let opensQuote = false;
-          for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
-            if (isMark(t) && openMarks.has((tokens[t] as Token).start)) opensQuote = true;
-            if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
-          }
-          // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
-          // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
-          // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
-          const previous = inSentence[inSentence.length - 1];
-          const comma = p >= s0 ? (tokens[p] as Token).start : -1;
-          const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
-            ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma && previous.contentEnd <= (tokens[p] as Token).end) ||
-              // "In the survey, 47% say …": the words before the comma are a source of their own.
-              (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
-          if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
-            content = [trimStart(s0, p), trimEnd(s0, p)];
-            // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
-            if (content[1] <= content[0]) {
-              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
-              if (closing) quoteContent = closing;
-            }
-          } else {
-            content = contentAfter(cueEndTok, contentLimit, form);
-            // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
-            if (content[1] <= content[0] && p < s0) {
-              const closing = quoteClosingBefore((tokens[srcStart] as Token).start);
-              if (closing) quoteContent = closing;
-            }
-          }
-        } else if (!form.participle && !attitude) {
-          // Inversion: "…,” said Ali Shamkhani."
-          const end = npRight(cueEndTok, s1);
-          let p = at - 1;
-          while (p >= s0 && (isMark(p) || tokens[p]?.norm === ',')) p--;
-          if (end > cueEndTok && p >= s0) {
-            srcStart = cueEndTok;
-            srcEnd = end;
-            speaker = resolve(cueEndTok, end, si, null);
-            content = [trimStart(s0, p + 1), p + 1];
-            if (content[1] <= content[0]) quoteContent = quoteClosingBefore((tokens[at] as Token).start);
-          } else if (end > cueEndTok && p < s0) {
-            // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the content.
-            const closing = quoteClosingBefore((tokens[at] as Token).start);
-            if (closing) {
-              srcStart = cueEndTok;
-              srcEnd = end;
-              speaker = resolve(cueEndTok, end, si, null);
-              content = [at, at];
-              quoteContent = closing;
-            }
-          }
-        }
-        if (!content && at === s0 && form.entry.id === 'ask') {
-          // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
-          let k = cueEndTok;
-          let question = false;
-          while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') {
-            if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
-            k++;
-          }
-          if (k < s1 && question) content = [cueEndTok, k];
-        }
-        if (!content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
-          // "…, saying …": the subject of the clause speaks.
-          const previous = inSentence[inSentence.length - 1];
-          if (previous) {
-            speaker = previous.speaker;
-            const span = sourceTokens.get(previous);
-            if (span) {
-              srcStart = span[0];
-              srcEnd = span[1];
-            }
-          } else {
-            const subject = subjectOf(s0, at);
-            if (subject) {
-              srcStart = subject[0];
-              srcEnd = subject[1];
-              speaker = resolve(subject[0], subject[1], si, null);
-            } else {
-              speaker = state.singular;
-            }
-          }
-          content = contentAfter(cueEndTok, contentLimit, form);
-        }
-      }
-      if (!content) continue;
-      // "… declared:" at the end of a paragraph, the words in the next one.
-      if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
-        const after = (tokens[cueEndTok] as Token).end;
-        // Quotes are sorted by start: the first at or after the cue, by binary search.
-        const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
-        if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
-      }
-      const [cs, ceRaw] = content;
-      const ce = trimEnd(cs, ceRaw);
-      // Only whether the content holds any word matters: stop at the first.
-      let words = 0;
-      for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
-      if ((ce <= cs || words === 0) && !quoteContent) continue;
-      const first = tokens[at] as Token;
-      const last = tokens[cueEndTok - 1] as Token;
-      // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
-      const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
-      // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
-      // Only the last few attributions of the sentence are looked at: real sentences hold a
-      // handful, and a pathological one with thousands of cues stays linear.
-      const recent = inSentence.length > RECENT_IN_SENTENCE ? inSentence.slice(-RECENT_IN_SENTENCE) : inSentence;
-      if (form.entry.frame === 'belief' && recent.some((other) => other.contentStart <= first.start && first.start < other.contentEnd)) continue;
-      const nested = selfSourced || recent.some((other) => !other.nested && other.speaker !== null && other.speaker !== speaker &&
-        (attitude || other.form.entry.class !== 'attitude') &&
-        other.contentStart <= first.start && first.start < other.contentEnd);
-      const attribution: Attribution = {
-        form, cueStart: first.start, cueEnd: last.end, speaker,
-        sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
-        sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[Math.max(srcEnd, sourceSpanEnd) - 1] as Token).end : null,
-        sourceHeadEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
-        contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
-        contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
-      };
-      inSentence.push(attribution);
-      if (srcStart >= 0 && srcEnd > srcStart) sourceTokens.set(attribution, [srcStart, srcEnd]);
-      out.push(attribution);
-      if (!own && !nested) remember(speaker);
-    }
+    lastSourceStart = -1;
+    for (let c = 0; c < cues.length; c++) attributeCue(cues, c, s0, s1, si, blockKind, own, inSentence);
   }
   return out;
+
+  /**
+   * Turns cue `c` of a sentence into an attribution (or drops it). A function of its own,
+   * apart from the sentence loop, so V8 compiles and re-optimises each part separately.
+   */
+  function attributeCue(cues: readonly CueHit[], c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
+    const cue = cues[c] as (typeof cues)[number];
+    const { at, length, form } = cue;
+    const cueEndTok = at + length;
+    // A later participial cue ends this one's content (", adding …").
+    let contentLimit = s1;
+    const next = cues[c + 1];
+    if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
+    else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
+    const attitude = form.entry.class === 'attitude';
+    const passive = !!form.entry.passive && !form.participle && isPassive(at, s0);
+    if (attitude && next && contentLimit === s1) {
+      // "… after the ministry rejected the offer, two officials said": the position ends before the next cue's clause.
+      for (let t = next.at - 1; t > cueEndTok; t--) if (tokens[t]?.norm === ',' || tokens[t]?.norm === ';') {
+        contentLimit = t;
+        break;
+      }
+    } else if (next && contentLimit === s1 && !next.form.participle) {
+      // "Critics think “…,” she said": a trailing attribution after a comma or a closing mark ends this content.
+      let t = next.at - 1;
+      while (t > cueEndTok && next.at - t <= 5 && tokens[t]?.kind === 'word' && !normIn(t, CLASS_VERBISH)) t--;
+      if (t > cueEndTok && t < next.at - 1 && (tokens[t]?.norm === ',' || (isMark(t) && tokens[t - 1]?.norm === ','))) contentLimit = tokens[t]?.norm === ',' ? t : t - 1;
+    }
+    if (!own) advanceSubjects(at);
+
+    let speaker: Speaker | null = null;
+    let srcStart = -1;
+    let srcEnd = -1;
+    let content: [number, number] | null = null;
+    let sourceSpanEnd = -1;
+    let quoteContent: { start: number; end: number } | null = null;
+
+    if (form.entry.frame === 'colon') {
+      const bodyStart = own ? -1 : bodyColonSpeaker(at, s0);
+      srcStart = bodyStart >= 0 ? bodyStart : trimStart(s0, at);
+      srcEnd = at;
+      if (srcEnd - srcStart > 0) speaker = resolve(srcStart, srcEnd, si, null);
+      // "Poll: …", "Study: …": a document labels the headline; it holds the finding but is no voice.
+      const documentLabel = srcEnd - srcStart === 1 && baseIn(srcStart, CLASS_DOCUMENT_SOURCE);
+      if (documentLabel) speaker = null;
+      else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
+        !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) return;
+      content = [trimStart(at + 1, s1), s1];
+    } else if (form.entry.frame === 'prep') {
+      srcStart = cueEndTok;
+      let k = cueEndTok;
+      while (k < s1 && k - cueEndTok < 10 && tokens[k]?.norm !== ',' && tokens[k]?.norm !== '.' && tokens[k]?.norm !== ';' && !isMark(k) && !(tokens[k]?.norm === 'that' && k > cueEndTok)) k++;
+      srcEnd = k;
+      if (srcEnd === srcStart) return;
+      speaker = resolve(srcStart, srcEnd, si, null);
+      const before = trimEnd(s0, trimEnd(s0, at));
+      let comma = srcEnd;
+      if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
+      if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
+      else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
+      else content = [srcEnd, s1];
+    } else {
+      leftSubject(at, cueEndTok, form, s0, s1, si, contentLimit, passive, attitude, inSentence);
+      speaker = draft.speaker;
+      srcStart = draft.srcStart;
+      srcEnd = draft.srcEnd;
+      content = draft.content;
+      sourceSpanEnd = draft.sourceSpanEnd;
+      quoteContent = draft.quoteContent;
+    }
+    if (!content) return;
+    // "… declared:" at the end of a paragraph, the words in the next one.
+    if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
+      const after = (tokens[cueEndTok] as Token).end;
+      // Quotes are sorted by start: the first at or after the cue, by binary search.
+      const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
+      if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
+    }
+    const cs = content[0];
+    const ceRaw = content[1];
+    const ce = trimEnd(cs, ceRaw);
+    // Only whether the content holds any word matters: stop at the first.
+    let words = 0;
+    for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
+    if ((ce <= cs || words === 0) && !quoteContent) return;
+    const first = tokens[at] as Token;
+    const last = tokens[cueEndTok - 1] as Token;
+    // First person ("we believe") is always someone else's speech; so is a cue inside another speaker's reported words.
+    const selfSourced = srcStart >= 0 && srcEnd - srcStart === 1 && SELF_PRONOUNS.has((tokens[srcStart] as Token).norm);
+    // A position inside reported words ("said he wants to …", "say they think …") is part of what was said.
+    // Only the last few attributions of the sentence are looked at: real sentences hold a
+    // handful, and a pathological one with thousands of cues stays linear.
+    const recentFrom = Math.max(0, inSentence.length - RECENT_IN_SENTENCE);
+    if (form.entry.frame === 'belief') {
+      for (let k = recentFrom; k < inSentence.length; k++) {
+        const other = inSentence[k] as Attribution;
+        if (other.contentStart <= first.start && first.start < other.contentEnd) return;
+      }
+    }
+    let nested = selfSourced;
+    for (let k = recentFrom; k < inSentence.length && !nested; k++) {
+      const other = inSentence[k] as Attribution;
+      nested = !other.nested && other.speaker !== null && other.speaker !== speaker &&
+        (attitude || other.form.entry.class !== 'attitude') &&
+        other.contentStart <= first.start && first.start < other.contentEnd;
+    }
+    const attribution: Attribution = {
+      form, cueStart: first.start, cueEnd: last.end, speaker,
+      sourceStart: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcStart] as Token).start : null,
+      sourceEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[Math.max(srcEnd, sourceSpanEnd) - 1] as Token).end : null,
+      sourceHeadEnd: srcStart >= 0 && srcEnd > srcStart ? (tokens[srcEnd - 1] as Token).end : null,
+      contentStart: quoteContent ? quoteContent.start : (tokens[cs] as Token).start,
+      contentEnd: quoteContent ? quoteContent.end : (tokens[ce - 1] as Token).end, sentence: si, blockKind, nested,
+    };
+    inSentence.push(attribution);
+    if (srcStart >= 0 && srcEnd > srcStart) {
+      lastSourceStart = srcStart;
+      lastSourceEnd = srcEnd;
+    } else {
+      lastSourceStart = -1;
+    }
+    out.push(attribution);
+    if (!own && !nested) remember(speaker);
+  }
+
+  /**
+   * The left-subject frame ("Doe said", "…, he noted", "…, said Doe", "…, saying"): fills
+   * `draft` with the speaker, source tokens and content it finds.
+   */
+  function leftSubject(at: number, cueEndTok: number, form: VerbForm, s0: number, s1: number, si: number, contentLimit: number, passive: boolean, attitude: boolean, inSentence: readonly Attribution[]): void {
+    draft.speaker = null;
+    draft.srcStart = -1;
+    draft.srcEnd = -1;
+    draft.content = null;
+    draft.sourceSpanEnd = -1;
+    draft.quoteContent = null;
+    // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
+    let j = at - 1;
+    // "Doe is seeking …", "the campaign was calling for …": a progressive takes its subject like a finite verb.
+    const progressive = form.participle && j >= s0 && normIn(j, CLASS_BE_FORM) && (tokens[j] as Token).norm !== 'being';
+    // "a poll showing Doe ahead": the document before the participle holds the position.
+    // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
+    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(tokens[j] as Token));
+    if (progressive) {
+      j--;
+      while (j >= s0 && normIn(j, CLASS_BETWEEN)) j--;
+    }
+    // "Doe is expected to …": the subject is not the source; the expectation is unattributed.
+    if (passive) {
+      while (j >= s0 && (normIn(j, CLASS_BE_FORM) || normIn(j, CLASS_BETWEEN) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
+      const start = j >= s0 ? npLeft(j, s0) : j + 1;
+      draft.content = [start <= j ? start : cueEndTok, contentLimit];
+    }
+    while (!passive && !progressive && j >= s0 && normIn(j, CLASS_BETWEEN) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
+    // "voters who say …": the phrase before the relative pronoun speaks.
+    if (j > s0 && tokens[j]?.norm === 'who') {
+      j--;
+      if (tokens[j]?.norm === ',') j--;
+    }
+    const coordinated = j >= s0 && (tokens[j]?.norm === 'and' || tokens[j]?.norm === 'but');
+    // A sentence split inside "(D-Vt.)" leaves ") said" at the start: read the name from the previous sentence.
+    let leftBound = s0;
+    if (j >= s0 && j - s0 <= 1 && tokens[j]?.norm === ')' && si > 0) leftBound = (sentences[si - 1] as (typeof sentences)[number]).tokenStart;
+    const finite = !form.participle || progressive || documentParticiple;
+    let npStart = !passive && j >= s0 && finite && !coordinated ? npLeft(j, leftBound) : j + 1;
+    let appositive: [number, number] | null = null;
+    if (npStart > j && j >= s0 && tokens[j]?.norm === ',' && !form.participle) {
+      // Apposition: "Jane Doe, a spokeswoman for the ministry, said"; "two officials, speaking on condition of anonymity, said".
+      let p = j - 1;
+      while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
+      if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
+        const lead = tokens[p + 1] as Token;
+        if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+          const start = npLeft(p - 1, s0);
+          if (start <= p - 1) {
+            npStart = start;
+            // The source phrase runs through the apposition and its closing comma.
+            draft.sourceSpanEnd = j + 1;
+            j = p - 1;
+            appositive = [p + 1, at];
+          }
+        }
+      }
+    }
+    if (npStart <= j) {
+      draft.srcStart = npStart;
+      draft.srcEnd = j + 1;
+      draft.speaker = resolve(npStart, j + 1, si, appositive);
+    }
+    if (draft.srcStart >= 0) {
+      // Trailing attribution ("…, he noted.") when the subject follows a comma or quote and little follows the cue.
+      let p = draft.srcStart - 1;
+      while (p >= s0 && isMark(p)) p--;
+      const before = tokens[draft.srcStart - 1];
+      const leftContext = p >= s0 && (tokens[p]?.norm === ',' || isMark(draft.srcStart - 1) || tokens[p]?.norm === '-' ||
+        (!!before && before.kind === 'punct' && before.norm !== '(' && before.norm !== ':'));
+      let words = 0;
+      let hasThat = false;
+      // Only "few words" matters below (at most 9): stop counting past that, so one endless sentence stays linear.
+      for (let t = cueEndTok; t < contentLimit && words <= 10; t++) {
+        const token = tokens[t] as Token;
+        if (token.norm === ',' || token.norm === ';' || token.norm === ':') break;
+        if (token.norm === 'that') hasThat = true;
+        if (token.kind === 'word') words++;
+      }
+      let opensQuote = false;
+      for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
+        if (isMark(t) && (markAt[t] as number) & OPEN_MARK_TOKEN) opensQuote = true;
+        if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
+      }
+      // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
+      // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
+      // …nor when the words before the comma are already another cue's draft.content ("Asked whether …, Doe said she …").
+      const previous = inSentence[inSentence.length - 1];
+      const comma = p >= s0 ? (tokens[p] as Token).start : -1;
+      const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
+        ((previous.form.entry.class !== 'attitude' && previous.contentEnd >= comma && previous.contentEnd <= (tokens[p] as Token).end) ||
+          // "In the survey, 47% say …": the words before the comma are a source of their own.
+          (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
+      if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
+        draft.content = [trimStart(s0, p), trimEnd(s0, p)];
+        // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
+        if (draft.content[1] <= draft.content[0]) {
+          const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
+          if (closing) draft.quoteContent = closing;
+        }
+      } else {
+        draft.content = contentAfter(cueEndTok, contentLimit, form);
+        // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
+        if (draft.content[1] <= draft.content[0] && p < s0) {
+          const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
+          if (closing) draft.quoteContent = closing;
+        }
+      }
+    } else if (!form.participle && !attitude) {
+      // Inversion: "…,” said Ali Shamkhani."
+      const end = npRight(cueEndTok, s1);
+      let p = at - 1;
+      while (p >= s0 && (isMark(p) || tokens[p]?.norm === ',')) p--;
+      if (end > cueEndTok && p >= s0) {
+        draft.srcStart = cueEndTok;
+        draft.srcEnd = end;
+        draft.speaker = resolve(cueEndTok, end, si, null);
+        draft.content = [trimStart(s0, p + 1), p + 1];
+        if (draft.content[1] <= draft.content[0]) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
+      } else if (end > cueEndTok && p < s0) {
+        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the draft.content.
+        const closing = quoteClosingBefore((tokens[at] as Token).start);
+        if (closing) {
+          draft.srcStart = cueEndTok;
+          draft.srcEnd = end;
+          draft.speaker = resolve(cueEndTok, end, si, null);
+          draft.content = [at, at];
+          draft.quoteContent = closing;
+        }
+      }
+    }
+    if (!draft.content && at === s0 && form.entry.id === 'ask') {
+      // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
+      let k = cueEndTok;
+      let question = false;
+      while (k < s1 && k - cueEndTok < 40 && tokens[k]?.norm !== ',') {
+        if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
+        k++;
+      }
+      if (k < s1 && question) draft.content = [cueEndTok, k];
+    }
+    if (!draft.content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
+      // "…, saying …": the subject of the clause speaks.
+      const previous = inSentence[inSentence.length - 1];
+      if (previous) {
+        draft.speaker = previous.speaker;
+        if (lastSourceStart >= 0) {
+          draft.srcStart = lastSourceStart;
+          draft.srcEnd = lastSourceEnd;
+        }
+      } else {
+        const subject = subjectOf(s0, at);
+        if (subject) {
+          draft.srcStart = subject[0];
+          draft.srcEnd = subject[1];
+          draft.speaker = resolve(subject[0], subject[1], si, null);
+        } else {
+          draft.speaker = state.singular;
+        }
+      }
+      draft.content = contentAfter(cueEndTok, contentLimit, form);
+    }
+  }
 
   /** The subject noun phrase of the clause that ends before `before`: at the sentence start or after a fronted phrase. */
   function subjectOf(s0: number, before: number): [number, number] | null {
@@ -759,11 +846,11 @@ export function extractAttributions(
         if (token.kind !== 'word') break;
         if (!(isNameWord(text, token) || DETERMINERS.has(token.norm) || token.possessive || compiled.titles.has(token.base) ||
           compiled.sourceNounHeads.has(token.base) || compiled.organisationHeads.has(token.base) || token.norm === 'of' ||
-          SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm))) break;
+          isSingularPronoun(token.norm) || isPluralPronoun(token.norm))) break;
         k++;
-        if (SINGULAR_PRONOUNS.has(token.norm) || PLURAL_PRONOUNS.has(token.norm)) break;
+        if (isSingularPronoun(token.norm) || isPluralPronoun(token.norm)) break;
       }
-      if (k > start && !NOT_NAME.has((tokens[k - 1] as Token).base) || (k > start && (SINGULAR_PRONOUNS.has((tokens[k - 1] as Token).norm) || PLURAL_PRONOUNS.has((tokens[k - 1] as Token).norm)))) return [start, k];
+      if (k > start && !NOT_NAME.has((tokens[k - 1] as Token).base) || (k > start && (isSingularPronoun((tokens[k - 1] as Token).norm) || isPluralPronoun((tokens[k - 1] as Token).norm)))) return [start, k];
     }
     return null;
   }
@@ -796,6 +883,12 @@ export function extractAttributions(
   /** A whole-sentence quote whose closing mark sits just before `offset`. */
   function quoteClosingBefore(offset: number): { start: number; end: number } | null {
     // Closing marks sorted once per document, so each cue costs a binary search, not a scan.
+    if (closings === null) {
+      closings = doc.quotes
+        .map((quote, index) => ({ mark: quote.closeMark, index }))
+        .filter((c): c is { mark: number; index: number } => c.mark !== null)
+        .sort((a, b) => a.mark - b.mark || a.index - b.index);
+    }
     const lo = partitionPoint(closings, (closing) => closing.mark < offset - 3);
     let first: number | null = null;
     for (let k = lo; k < closings.length && (closings[k] as { mark: number }).mark < offset; k++) {
@@ -816,10 +909,16 @@ export function extractAttributions(
     for (let t = i - 1; t >= s0 && i - t <= 10; t--) {
       const token = tokens[t] as Token;
       if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '/' && token.norm !== '-') return false;
-      if (DOCUMENT_SOURCES.has(token.base) && !token.possessive) return true;
-      if (VERBISH.has(token.norm) || token.norm === 'who' || token.norm === 'which') return false;
+      if (baseIn(t, CLASS_DOCUMENT_SOURCE) && !token.possessive) return true;
+      if (normIn(t, CLASS_VERBISH) || token.norm === 'who' || token.norm === 'which') return false;
     }
     return false;
+  }
+
+  /** A document, poll or data head as the subject of the cue at `i` (not a possessive right before it). */
+  function documentSubjectAt(i: number, s0: number): boolean {
+    const prev = i > s0 ? (tokens[i - 1] as Token) : null;
+    return !!prev && !prev.possessive && documentBefore(i, s0);
   }
 
   /** A word that can end a noun phrase before a participle: not a function word, a determiner or a possessive. */
@@ -831,11 +930,11 @@ export function extractAttributions(
   /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
   function isPassive(i: number, s0: number): boolean {
     let p = i - 1;
-    while (p >= s0 && i - p <= 3 && (BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm) || (tokens[p] as Token).norm.endsWith('ly'))) {
-      if (BE_FORMS.has((tokens[p] as Token).norm)) return true;
+    while (p >= s0 && i - p <= 3 && (normIn(p, CLASS_BETWEEN) || (tokens[p] as Token).norm.endsWith('ly'))) {
+      if (normIn(p, CLASS_BE_FORM)) return true;
       p--;
     }
-    return p >= s0 && BE_FORMS.has((tokens[p] as Token).norm) && (tokens[p] as Token).norm !== "'s";
+    return p >= s0 && normIn(p, CLASS_BE_FORM) && (tokens[p] as Token).norm !== "'s";
   }
 
   function acceptCue(i: number, form: VerbForm, s0: number, s1: number): boolean {
@@ -865,10 +964,11 @@ export function extractAttributions(
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
     // "polls show …", "the data indicate …": a document holds the position.
-    const documentSubject = !!prev && !prev.possessive && documentBefore(i, s0);
+    // Whether a document holds the position is read back (up to ten words) only where a check needs it:
+    // most cues ("said") are settled without it.
     if (form.nounLike) {
       const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
-        documentSubject || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
+        documentSubjectAt(i, s0) || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
         // "voters support Doe", "polls show the race tied": a noun-like form before an object is a verb.
         (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (OBJECT_LEADS.has(next.norm) || (next.capitalized && !isMark(i + 1)))) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
@@ -878,15 +978,15 @@ export function extractAttributions(
     if (form.entry.clause && !(form.entry.passive && isPassive(i, s0))) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
-      const clause = !after || i + 1 >= s1 || documentSubject || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
+      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubject || nounBefore(prev));
+    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubjectAt(i, s0) || nounBefore(prev));
     if (form.entry.passive && isPassive(i, s0)) return true;
-    if (prev && BE_FORMS.has(prev.norm)) return false;
+    if (prev && normIn(i - 1, CLASS_BE_FORM)) return false;
     let p = i - 1;
-    while (p >= s0 && BETWEEN_SUBJECT_AND_CUE.has((tokens[p] as Token).norm)) p--;
-    if (p >= s0 && BE_FORMS.has((tokens[p] as Token).norm)) return false;
+    while (p >= s0 && normIn(p, CLASS_BETWEEN)) p--;
+    if (p >= s0 && normIn(p, CLASS_BE_FORM)) return false;
     return true;
   }
 }

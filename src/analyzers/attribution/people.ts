@@ -6,17 +6,21 @@
  */
 import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
-import { KEY_ORGANISATION, KEY_TITLE, type CompiledAttribution, type TokenFlags } from './compile.js';
-import { NAME_PARTICLES, NOT_NAME, NP_STOP, ROLE_STOP } from './words.js';
+import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
+import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
+import { sortInPlace } from './sort-in-place.js';
+import { IntScratch } from './scratch.js';
+import type { PhraseHit } from './phrase-index.js';
+import type { TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 
 export interface Person {
   /** The voice id, made from the name only when the person speaks (see `personKey`). */
   key: string;
   readonly name: string;
   role: string | null;
-  roleWords: Set<string>;
+  roleWords: ReadonlySet<string>;
   affiliation: string | null;
-  readonly groups: Set<string>;
+  groups: ReadonlySet<string>;
   /** From a gendered title ("Mrs.", "spokeswoman") or a pronoun already resolved to the person. */
   gender: 'female' | 'male' | null;
 }
@@ -45,6 +49,21 @@ export interface People {
   readonly bySurname: ReadonlyMap<string, Person>;
   /** Organisations in text order with the token where their name ends. */
   readonly organisations: readonly { readonly org: Organisation; readonly tokenEnd: number; readonly head: string }[];
+  /** Token index → index into the entity mentions covering it (or -1), shared with the attribution pass. */
+  readonly entityAt: Int32Array;
+}
+
+/**
+ * The role words and title groups of a person who has none: one shared empty set, so the
+ * many people named without a title allocate no sets. Never added to (see `withWord`).
+ */
+export const NO_WORDS: ReadonlySet<string> = new Set<string>();
+
+/** `set` with `word` added: a set of its own replaces the shared empty one on the first word. */
+function withWord(set: ReadonlySet<string>, word: string): ReadonlySet<string> {
+  const own = set === NO_WORDS ? new Set<string>() : (set as Set<string>);
+  own.add(word);
+  return own;
 }
 
 /**
@@ -56,13 +75,19 @@ export function slug(value: string): string {
 }
 
 function computeSlug(value: string): string {
+  const lower = value.toLowerCase();
+  // NFKD leaves ASCII unchanged: most names skip the normalisation call.
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i++) if (lower.charCodeAt(i) >= 0x80) ascii = false;
+  const chars = ascii ? lower : lower.normalize('NFKD');
   let out = '';
   let dash = false;
-  for (const ch of value.toLowerCase().normalize('NFKD')) {
-    const code = ch.charCodeAt(0);
+  // By UTF-16 unit: an astral character is two non-alphanumeric units, which make one dash as one code point did.
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
     const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
     if (alnum) {
-      out += ch;
+      out += chars[i] as string;
       dash = false;
     } else if (code >= 0x300 && code <= 0x36f) {
       continue;
@@ -87,42 +112,39 @@ export function affiliationOf(compiled: CompiledAttribution, entityId: string): 
   return entityId;
 }
 
-/** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
-function isParticleName(text: string, token: Token): boolean {
-  const norm = token.norm;
-  // Particles are two or three letters long: test the dash position before any slicing.
-  if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
-  const dash = norm.indexOf('-');
-  if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
-  const next = text.charAt(token.start + dash + 1);
-  return next !== '' && next !== next.toLowerCase();
-}
-
-export function isNameWord(text: string, token: Token): boolean {
-  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
-}
-
-function surnameKeys(nameTokens: readonly Token[]): string[] {
-  const last = nameTokens[nameTokens.length - 1];
-  if (!last) return [];
-  const keys = [last.base];
+/** Index `person` under the surname keys of its last name token ("al-Kadhimi" → also "kadhimi"). */
+function addSurnames(bySurname: Map<string, Person>, last: Token, person: Person): void {
+  bySurname.set(last.base, person);
   const dash = last.base.indexOf('-');
-  if (dash > 0 && NAME_PARTICLES.has(last.base.slice(0, dash))) keys.push(last.base.slice(dash + 1));
-  return keys;
+  if (dash > 0 && NAME_PARTICLES.has(last.base.slice(0, dash))) bySurname.set(last.base.slice(dash + 1), person);
 }
+
+/**
+ * Scratch lists for one run of `findPeople` (title ends and marker positions), reused
+ * across runs and documents so a run allocates nothing; findPeople is not re-entrant.
+ * Only the first `titleCount` / `markerCount` entries belong to the current run.
+ */
+const titleEnds: number[] = [];
+const markers: number[] = [];
+
+// The token tables of the document being analysed (see `scratch.ts`).
+const entityAtScratch = new IntScratch();
+const personAtScratch = new IntScratch();
 
 export function findPeople(doc: Document, mentions: readonly EntityMention[], compiled: CompiledAttribution, flags: TokenFlags): People {
   const { tokens, text } = doc;
-  const entityAt = new Int32Array(tokens.length).fill(-1);
+  const entityAt = entityAtScratch.take(tokens.length, -1);
   mentions.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd && t < tokens.length; t++) entityAt[t] = index;
   });
-  const baseKey = (i: number): string | null => tokens[i]?.base ?? null;
+  const baseIds = flags.ids.base;
+  /** The title starting at token `i`; the flag (titles start with a `KEY_TITLE` word) spares most lookups. */
+  const titleAt = (i: number): PhraseHit<TitleEntry> | null => ((flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(baseIds, i) : null);
   // Keyed by the name as written; ids (slugs) are made later, only for those who speak.
   const persons = new Map<string, Person>();
   const bySurname = new Map<string, Person>();
   const found: PersonMention[] = [];
-  const personAt = new Int32Array(tokens.length).fill(-1);
+  const personAt = personAtScratch.take(tokens.length, -1);
   const organisationEndingAt = new Map<number, { org: Organisation; tokenStart: number }>();
   const pendingSingles: number[] = [];
   const organisations: { org: Organisation; tokenEnd: number; head: string }[] = [];
@@ -142,56 +164,66 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
     return !!next && k < end && next.kind === 'word' && !next.capitalized && !NP_STOP.has(next.norm);
   };
 
+  const normFlags = flags.norm;
+  const baseFlags = flags.base;
+  const nameWord = flags.nameWord;
   for (const sentence of doc.sentences) {
     const end = sentence.tokenEnd;
     let i = sentence.tokenStart;
     while (i < end) {
-      const first = tokens[i] as Token;
-      const firstTitle = (flags.base[i] as number) & KEY_TITLE ? compiled.titles.match(i, baseKey) : null;
-      if (!firstTitle && !isNameWord(text, first)) {
+      // Flag arrays first: most tokens are neither a title nor a name word, and are skipped unread.
+      const titleFlag = (baseFlags[i] as number) & KEY_TITLE;
+      if (!titleFlag && !nameWord[i]) {
+        i++;
+        continue;
+      }
+      const firstTitle = titleFlag ? compiled.titles.match(baseIds, i) : null;
+      if (!firstTitle && !nameWord[i]) {
         i++;
         continue;
       }
       // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
       const after = tokens[i + 1];
-      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !isNameWord(text, after) && !((flags.base[i + 1] as number) & KEY_TITLE) && !NAME_PARTICLES.has(after.norm) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
+      if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !nameWord[i + 1] && !((baseFlags[i + 1] as number) & KEY_TITLE) && !((normFlags[i + 1] as number) & NAME_PARTICLE) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
         if (!((flags.base[i] as number) & KEY_ORGANISATION)) pendingSingles.push(i);
         i++;
         continue;
       }
       // Grow the run: name words, titles, "of (the) X" inside a role, parenthesised acronyms.
-      const titleEnds: number[] = [];
-      const markers: number[] = [];
+      // Counts, not lengths: the lists keep their storage (setting a length to 0 frees it).
+      let titleCount = 0;
+      let markerCount = 0;
       let hasTitleOrOrg = false;
       let j = i;
       let trailingParen = -1;
       while (j < end) {
         const token = tokens[j] as Token;
-        const title = (flags.base[j] as number) & KEY_TITLE ? compiled.titles.match(j, baseKey) : null;
+        const title = (baseFlags[j] as number) & KEY_TITLE ? compiled.titles.match(baseIds, j) : null;
         if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
           j += title.length;
           if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;
-          titleEnds.push(j);
+          titleEnds[titleCount++] = j;
           hasTitleOrOrg = true;
           trailingParen = -1;
           continue;
         }
-        if (isNameWord(text, token)) {
-          if (compiled.organisationHeads.has(token.base) || isPlaceOrBody(j)) {
-            markers.push(j + 1);
-            if (compiled.organisationHeads.has(token.base)) hasTitleOrOrg = true;
+        if (nameWord[j]) {
+          const organisationHead = ((baseFlags[j] as number) & ORGANISATION_HEAD) !== 0;
+          if (organisationHead || isPlaceOrBody(j)) {
+            markers[markerCount++] = j + 1;
+            if (organisationHead) hasTitleOrOrg = true;
           }
           trailingParen = -1;
           j++;
           continue;
         }
         const next = tokens[j + 1];
-        if (token.kind === 'word' && NAME_PARTICLES.has(token.norm) && next && isNameWord(text, next) && j > i) {
+        if (token.kind === 'word' && (normFlags[j] as number) & NAME_PARTICLE && nameWord[j + 1] === 1 && j > i) {
           j++;
           continue;
         }
-        if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (isNameWord(text, next) || (next.norm === 'the' && tokens[j + 2] && isNameWord(text, tokens[j + 2] as Token)))) {
-          markers.push(j + 1);
+        if ((token.norm === 'of' || token.norm === 'for') && hasTitleOrOrg && next && (nameWord[j + 1] === 1 || (next.norm === 'the' && nameWord[j + 2] === 1))) {
+          markers[markerCount++] = j + 1;
           j += next.norm === 'the' ? 2 : 1;
           continue;
         }
@@ -200,7 +232,7 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           while (k < end && k - j <= 5 && tokens[k]?.norm !== ')' && tokens[k]?.kind === 'word') k++;
           if (tokens[k]?.norm === ')' && k > j + 1) {
             trailingParen = j;
-            markers.push(k + 1);
+            markers[markerCount++] = k + 1;
             j = k + 1;
             continue;
           }
@@ -211,26 +243,35 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
       // The name is what follows the last title, organisation head or entity.
       let nameStart = i;
       let roleEnd = i;
-      for (const e of titleEnds) if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
-      for (const m of markers) if (m <= runEnd && m > nameStart) nameStart = m;
-      while (nameStart < runEnd && !isNameWord(text, tokens[nameStart] as Token)) nameStart++;
-      while (nameStart < runEnd && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
-      const nameTokens = tokens.slice(nameStart, runEnd);
-      const titled = titleEnds.length > 0;
-      const cleanName = nameTokens.length > 0 && nameTokens.every((t, k) =>
-        (isNameWord(text, t) || (k > 0 && NAME_PARTICLES.has(t.norm))) && !isPlaceOrBody(nameStart + k) &&
-        !compiled.organisationHeads.has(t.base) && !NOT_NAME.has(t.base));
-      if (cleanName && (titled || nameTokens.length >= 2)) {
-        const lastName = nameTokens[nameTokens.length - 1] as Token;
-        const nameText = text.slice((nameTokens[0] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
+      for (let k = 0; k < titleCount; k++) {
+        const e = titleEnds[k] as number;
+        if (e <= runEnd && e > nameStart) nameStart = roleEnd = e;
+      }
+      for (let k = 0; k < markerCount; k++) {
+        const m = markers[k] as number;
+        if (m <= runEnd && m > nameStart) nameStart = m;
+      }
+      while (nameStart < runEnd && !nameWord[nameStart]) nameStart++;
+      while (nameStart < runEnd && (baseFlags[nameStart] as number) & NOT_NAME_WORD) nameStart++;
+      // The name is tokens [nameStart, runEnd): read in place, no slice.
+      const nameLength = runEnd - nameStart;
+      const titled = titleCount > 0;
+      let cleanName = nameLength > 0;
+      for (let t = nameStart; t < runEnd && cleanName; t++) {
+        cleanName = (nameWord[t] === 1 || (t > nameStart && ((normFlags[t] as number) & NAME_PARTICLE) !== 0)) && !isPlaceOrBody(t) &&
+          !((baseFlags[t] as number) & (ORGANISATION_HEAD | NOT_NAME_WORD));
+      }
+      if (cleanName && (titled || nameLength >= 2)) {
+        const lastName = tokens[runEnd - 1] as Token;
+        const nameText = text.slice((tokens[nameStart] as Token).start, lastName.end - (lastName.norm.length - lastName.base.length));
         let person = persons.get(nameText);
         if (!person) {
-          person = { key: '', name: nameText, role: null, roleWords: new Set(), affiliation: null, groups: new Set(), gender: null };
+          person = { key: '', name: nameText, role: null, roleWords: NO_WORDS, affiliation: null, groups: NO_WORDS, gender: null };
           persons.set(nameText, person);
         }
         // Role: from the run's start to the end of its last title (or marker), without a trailing acronym.
         let roleStop = nameStart;
-        const roleStartToken = compiled.organisationHeads.has(tokens[i - 1]?.base ?? '') && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleEnds.length ? i - 1 : i;
+        const roleStartToken = i > 0 && (baseFlags[i - 1] as number) & ORGANISATION_HEAD && tokens[i - 1]?.kind === 'word' && i > sentence.tokenStart && titleCount ? i - 1 : i;
         while (roleStop > roleStartToken && (tokens[roleStop - 1]?.norm === ')' || tokens[roleStop - 1]?.norm === '.')) {
           if (tokens[roleStop - 1]?.norm === ')') {
             while (roleStop > roleStartToken && tokens[roleStop - 1]?.norm !== '(') roleStop--;
@@ -239,34 +280,34 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
         }
         // "ministry spokesman Jane Doe": an organisation noun just before the title belongs to the role.
         let roleStart = roleStartToken;
-        while (roleStart < roleStop && NOT_NAME.has((tokens[roleStart] as Token).base) && !compiled.titles.match(roleStart, baseKey)) roleStart++;
+        while (roleStart < roleStop && (baseFlags[roleStart] as number) & NOT_NAME_WORD && !titleAt(roleStart)) roleStart++;
         for (let t = i; t < nameStart; t++) {
-          const gendered = compiled.titles.match(t, baseKey)?.value.gender;
+          const gendered = titleAt(t)?.value.gender;
           if (gendered && person.gender === null) person.gender = gendered;
         }
-        if (roleStop > roleStart && titleEnds.length) {
+        if (roleStop > roleStart && titleCount) {
           for (let t = roleStart; t < roleStop; t++) {
-            const title = compiled.titles.match(t, baseKey);
-            if (title) person.groups.add(title.value.group);
+            const title = titleAt(t);
+            if (title) person.groups = withWord(person.groups, title.value.group);
             const word = tokens[t] as Token;
-            if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords.add(word.base);
+            if (word.kind === 'word' && !ROLE_STOP.has(word.base)) person.roleWords = withWord(person.roleWords, word.base);
             if (entityAt[t] !== -1 && person.affiliation === null) person.affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
           }
-          if (person.role === null && !onlyHonorific(compiled, tokens, roleStart, roleStop, baseKey)) {
+          if (person.role === null && !onlyHonorific(tokens, roleStart, roleStop, titleAt)) {
             person.role = text.slice((tokens[roleStart] as Token).start, endOf(tokens[roleStop - 1] as Token));
           }
         }
-        for (const k of surnameKeys(nameTokens)) bySurname.set(k, person);
+        addSurnames(bySurname, lastName, person);
         const index = found.length;
         found.push({ person, tokenStart: nameStart, tokenEnd: runEnd, subject: isSubjectAt(j, end) });
         for (let t = nameStart; t < runEnd; t++) personAt[t] = index;
-      } else if (markers.length && !titleEnds.length) {
+      } else if (markerCount && !titleCount) {
         // An organisation: a run ending in an organisation head ("Defense Ministry").
         const last = runEnd - 1;
         const head = tokens[last];
-        if (head && compiled.organisationHeads.has(head.base) && entityAt[last] === -1) {
+        if (head && (baseFlags[last] as number) & ORGANISATION_HEAD && entityAt[last] === -1) {
           let start = i;
-          while (start < last && NOT_NAME.has((tokens[start] as Token).base)) start++;
+          while (start < last && (baseFlags[start] as number) & NOT_NAME_WORD) start++;
           let affiliation: string | null = null;
           for (let t = i; t <= last; t++) if (entityAt[t] !== -1) {
             affiliation = affiliationOf(compiled, (mentions[entityAt[t] as number] as EntityMention).entity);
@@ -277,31 +318,31 @@ export function findPeople(doc: Document, mentions: readonly EntityMention[], co
           organisationEndingAt.set(last, { org, tokenStart: start });
           organisations.push({ org, tokenEnd: last + 1, head: head.base });
         }
-      } else if (runEnd - i === 1 && isNameWord(text, first)) {
+      } else if (runEnd - i === 1 && nameWord[i]) {
         pendingSingles.push(i);
       }
       i = Math.max(j, i + 1);
     }
   }
-  // Later mentions by surname alone ("Shamkhani underlined …").
-  for (const index of pendingSingles) {
+  // Later mentions by surname alone ("Shamkhani underlined …"); none when nobody was named in full.
+  if (bySurname.size > 0) for (const index of pendingSingles) {
     const token = tokens[index] as Token;
     const person = bySurname.get(token.base);
     if (!person || personAt[index] !== -1) continue;
     const sentence = doc.sentences[token.sentence];
     found.push({ person, tokenStart: index, tokenEnd: index + 1, subject: isSubjectAt(index + 1, sentence ? sentence.tokenEnd : tokens.length) });
   }
-  found.sort((a, b) => a.tokenStart - b.tokenStart);
+  sortInPlace(found, (a, b) => a.tokenStart - b.tokenStart);
   personAt.fill(-1);
   found.forEach((mention, index) => {
     for (let t = mention.tokenStart; t < mention.tokenEnd; t++) personAt[t] = index;
   });
-  return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations };
+  return { persons, mentions: found, personAt, organisationEndingAt, bySurname, organisations, entityAt };
 }
 
-function onlyHonorific(compiled: CompiledAttribution, tokens: readonly Token[], start: number, stop: number, key: (i: number) => string | null): boolean {
+function onlyHonorific(tokens: readonly Token[], start: number, stop: number, titleAt: (i: number) => PhraseHit<TitleEntry> | null): boolean {
   for (let t = start; t < stop; t++) {
-    const title = compiled.titles.match(t, key);
+    const title = titleAt(t);
     if (title && title.value.group !== 'honorific') return false;
     if (!title && tokens[t]?.kind === 'word') return false;
   }

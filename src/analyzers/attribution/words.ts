@@ -2,13 +2,27 @@
  * Closed word classes the attribution parser leans on instead of a tagger: they bound the
  * noun phrase before a cue and tell a verb from a noun ("the report" vs "he reported").
  */
+import type { Token } from '../../document/types.js';
+
 export const DETERMINERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your',
   'some', 'any', 'no', 'every', 'each', 'another', 'such',
 ]);
 
-export const SINGULAR_PRONOUNS = new Set(['he', 'she']);
-export const PLURAL_PRONOUNS = new Set(['they']);
+/** "he", "she" (compared directly: cheaper than a set probe, and asked of most cue subjects). */
+export function isSingularPronoun(norm: string): boolean {
+  return norm === 'he' || norm === 'she';
+}
+
+/** "they". */
+export function isPluralPronoun(norm: string): boolean {
+  return norm === 'they';
+}
+
+/** Headline, dek and caption: display text in the outlet's own voice, where a cue is the outlet's framing. */
+export function isOwnBlock(kind: string): boolean {
+  return kind === 'headline' || kind === 'dek' || kind === 'caption';
+}
 /** First and second person: the speaker of a quote, never a voice of the article. */
 export const SELF_PRONOUNS = new Set(['i', 'we', 'you']);
 
@@ -49,6 +63,21 @@ export const BEFORE_VERB = new Set([
 
 /** Lower-case particles inside personal names ("Mustafa al-Kadhimi", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'du', 'di', 'la', 'le', 'ben', 'der', 'den', 'dos', 'das']);
+
+/** "al-Kadhimi": a lower-case particle joined to a capitalised name. */
+export function isParticleName(text: string, token: Token): boolean {
+  const norm = token.norm;
+  // Particles are two or three letters long: test the dash position before any slicing.
+  if (norm.length < 4 || (norm.charCodeAt(2) !== 45 && norm.charCodeAt(3) !== 45)) return false;
+  const dash = norm.indexOf('-');
+  if (dash <= 0 || !NAME_PARTICLES.has(token.norm.slice(0, dash))) return false;
+  const next = text.charAt(token.start + dash + 1);
+  return next !== '' && next !== next.toLowerCase();
+}
+
+export function isNameWord(text: string, token: Token): boolean {
+  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
+}
 
 /** Capitalised words that do not start a personal name. */
 export const NOT_NAME = new Set([
