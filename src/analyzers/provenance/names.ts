@@ -74,6 +74,49 @@ function runHash(text: string, i: number, limit: number): number {
 const FIRST_HASH_BITS = 18;
 const FIRST_HASH_MASK = (1 << FIRST_HASH_BITS) - 1;
 
+/** Below this many characters `findAll` walks the char codes itself (a regex scan costs a call per stop). */
+const REGEX_SCAN_MIN = 256;
+
+/**
+ * A regex matching one code unit at every position where a name can be found (a superset,
+ * never fewer): an ASCII capital or digit, a character that may be a letter outside ASCII
+ * (not the Latin-1 symbols or the General Punctuation block), and the lower-case initial of
+ * a name whose first token is written in lower case ("dpa"), but only when followed by that
+ * token's second letter in either case: "d" and "n" begin many common words. A token's norm
+ * is its lower-cased text, so its second character can only come from that letter, its
+ * capital, or one of the two non-ASCII characters that lower-case to an ASCII letter
+ * (U+0130 to "i̇", U+212A to "k"). Each alternative is one code unit long, so a stop is at
+ * `lastIndex - 1`.
+ */
+function candidateCharsRegex(lowerFirstWords: readonly string[]): RegExp {
+  const seconds = new Map<string, Set<string>>();
+  const bare = new Set<string>();
+  for (const word of lowerFirstWords) {
+    const initial = word.charAt(0);
+    const second = word.charAt(1);
+    if (second >= 'a' && second <= 'z') {
+      let set = seconds.get(initial);
+      if (!set) seconds.set(initial, (set = new Set()));
+      set.add(second);
+    } else {
+      bare.add(initial);
+    }
+  }
+  const alternatives = ['[A-Z0-9\\u00c0-\\u1fff\\u2070-\\uffff]'];
+  for (const initial of bare) alternatives.push(initial);
+  for (const [initial, set] of seconds) {
+    if (bare.has(initial)) continue;
+    let cls = '';
+    for (const second of set) {
+      cls += second + second.toUpperCase();
+      if (second === 'i') cls += '\\u0130';
+      if (second === 'k') cls += '\\u212a';
+    }
+    alternatives.push(`${initial}(?=[${cls}])`);
+  }
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
@@ -256,6 +299,14 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
   }
   // Longest first, then by priority, so the greedy match is the most specific name.
   for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.priority - b.priority);
+  // At a lower-case letter only a name whose first token is written in lower case can
+  // match (a capitalised or exact first token fails the case test there).
+  const lowerFirstWords: string[] = [];
+  for (const candidate of keys.values()) {
+    const initial = (candidate.raws[0] as string).charCodeAt(0);
+    if (initial >= 97 && initial <= 122) lowerFirstWords.push(candidate.norms[0] as string);
+  }
+  const candidateChars = candidateCharsRegex(lowerFirstWords);
 
   function caseOk(text: string, token: NameToken, rule: CaseRule, raw: string, useBase: boolean): boolean {
     if (rule === 0) return true;
@@ -267,33 +318,35 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     return !hasCase(ch) || ch === ch.toUpperCase();
   }
 
+  const scratchTokens: NameToken[] = [];
+
   function matchAt(text: string, i: number, limit = text.length): NameMatch | null {
     const first = readNameToken(text, i, limit);
     if (!first) return null;
     const list = byFirst.get(first.norm) ?? (first.baseNorm !== first.norm ? byFirst.get(first.baseNorm) : undefined);
     if (!list) return null;
     // Following tokens are read only when a candidate gets that far (most fail on the
-    // second word), stopping for good at punctuation or a line break.
-    const tokens: NameToken[] = [first];
+    // second word), stopping for good at punctuation or a line break. They go into one
+    // array per matcher (matchAt never re-enters itself), not a new array and closure per call.
+    const tokens = scratchTokens;
+    tokens[0] = first;
+    let read = 1;
     let exhausted = false;
-    const tokenAt = (t: number): NameToken | undefined => {
-      while (!exhausted && tokens.length <= t) {
-        const next = readNextToken(text, (tokens[tokens.length - 1] as NameToken).end, limit);
-        if (next) tokens.push(next);
-        else exhausted = true;
-      }
-      return tokens[t];
-    };
     for (const candidate of list) {
       const n = candidate.norms.length;
       let ok = true;
       let end = 0;
       for (let t = 0; t < n && ok; t++) {
-        const token = tokenAt(t);
-        if (token === undefined) {
+        while (!exhausted && read <= t) {
+          const next = readNextToken(text, (tokens[read - 1] as NameToken).end, limit);
+          if (next) tokens[read++] = next;
+          else exhausted = true;
+        }
+        if (t >= read) {
           ok = false;
           break;
         }
+        const token = tokens[t] as NameToken;
         const want = candidate.norms[t] as string;
         const last = t === n - 1;
         let useBase = false;
@@ -316,23 +369,38 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     return null;
   }
 
+  /**
+   * Whether a name may start at `i`: a word start whose first character is upper case, a
+   * digit, a registered lower-case initial, or a letter without case.
+   */
+  function canStartAt(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    let tryHere: boolean;
+    if (c >= 65 && c <= 90) tryHere = true;
+    else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check keeps this cheap
+    else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
+    else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
+    else {
+      const ch = text[i] as string;
+      tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
+    }
+    return tryHere && !(i > 0 && isWordCode(text, i - 1));
+  }
+
+  /** The first-word hash test: false when no registered name can start with the word at `i`. */
+  function mayBeFirstWord(text: string, i: number, to: number): boolean {
+    const hash = runHash(text, i, to) & FIRST_HASH_MASK;
+    return ((firstHashes[hash >>> 5] as number) & (1 << (hash & 31))) !== 0;
+  }
+
   function findAll(text: string, from: number, to: number): NameMatch[] {
+    if (to === text.length && to - from >= REGEX_SCAN_MIN) return findAllToEnd(text, from);
     const matches: NameMatch[] = [];
     let i = from;
-    // One pass over the characters; only word starts that can begin a name are tried
-    // (upper case, a registered lower-case initial, or a letter without case).
+    // One pass over the characters; only word starts that can begin a name are tried.
     while (i < to) {
-      const c = text.charCodeAt(i);
-      let tryHere: boolean;
-      if (c >= 65 && c <= 90) tryHere = true;
-      else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check below keeps this cheap
-      else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
-      else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
-      else {
-        const ch = text[i] as string;
-        tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
-      }
-      if (!tryHere || (i > from && isWordCode(text, i - 1)) || (i === from && i > 0 && isWordCode(text, i - 1))) {
+      if (!canStartAt(text, i)) {
+        const c = text.charCodeAt(i);
         const wasWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
         i++;
         // The rest of an ASCII word cannot start a name: skip it in one tight loop.
@@ -343,17 +411,37 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
         }
         continue;
       }
-      const hash = runHash(text, i, to) & FIRST_HASH_MASK;
-      if (((firstHashes[hash >>> 5] as number) & (1 << (hash & 31))) === 0) {
-        i++;
-        continue;
-      }
-      const match = matchAt(text, i, to);
+      const match = mayBeFirstWord(text, i, to) ? matchAt(text, i, to) : null;
       if (match) {
         matches.push(match);
         i = match.end;
       } else {
         i++;
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * `findAll` over [from, text.length), with the regex engine jumping from one possible
+   * first character to the next: it skips lower-case words several times faster than a
+   * char-code loop, and the positions it stops at get exactly the tests of the loop above,
+   * so the matches are the same. Only for ranges that run to the end of the text: a regex
+   * cannot stop at `to`, and scanning past it would make many short calls quadratic.
+   */
+  function findAllToEnd(text: string, from: number): NameMatch[] {
+    const matches: NameMatch[] = [];
+    const to = text.length;
+    const scan = candidateChars;
+    scan.lastIndex = from;
+    // Every alternative of `candidateChars` matches one code unit, so it sits at lastIndex - 1.
+    while (scan.test(text)) {
+      const i = scan.lastIndex - 1;
+      if (!canStartAt(text, i) || !mayBeFirstWord(text, i, to)) continue;
+      const match = matchAt(text, i, to);
+      if (match) {
+        matches.push(match);
+        scan.lastIndex = match.end;
       }
     }
     return matches;
