@@ -28,16 +28,29 @@ interface Affix {
   readonly folded: boolean;
 }
 
+/**
+ * An entry's `requires`, shared by the entries that list the same strings with the same
+ * case rule ("Photo" in two caption credits, "contributed" in two credit lines), with the
+ * answer for the last line asked: the structurer asks about one line for several entries
+ * and roles in a row, and each answer is a scan of the whole line.
+ */
+interface RequiresTest {
+  readonly strings: readonly string[];
+  readonly caseSensitive: boolean;
+  /**
+   * Case-insensitive ASCII strings as one `/…|…/i` regex: true exactly when the lower-cased
+   * line includes one of them, if the line holds neither U+212A nor U+0130 (see
+   * `hasAsciiLowerings`), without lower-casing the line. Null otherwise.
+   */
+  readonly re: RegExp | null;
+  lastLine: string;
+  lastFound: boolean;
+}
+
 interface CompiledRegex {
   readonly entry: TextCleaningEntry;
   readonly re: RegExp;
-  readonly requires: readonly string[] | null;
-  /**
-   * Case-insensitive ASCII `requires` as one `/…|…/i` regex: true exactly when the
-   * lower-cased line includes one of them, if the line holds neither U+212A nor U+0130
-   * (see `hasAsciiLowerings`), without lower-casing the line. Null otherwise.
-   */
-  readonly requiresRe: RegExp | null;
+  readonly requires: RequiresTest | null;
   /** The characters a line must start with for the (start-anchored) regex to match, or null. */
   readonly lead: LeadGate | null;
 }
@@ -78,6 +91,18 @@ function addToBucket<T>(buckets: Map<string, T[]>, key: string, value: T): void 
 }
 
 export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCleaningMatcher {
+  const requiresTests = new Map<string, RequiresTest>();
+  const requiresTestOf = (list: readonly string[], caseSensitive: boolean): RequiresTest => {
+    const strings = list.map((r) => (caseSensitive ? r : r.toLowerCase()));
+    const key = JSON.stringify([caseSensitive, strings]);
+    let test = requiresTests.get(key);
+    if (!test) {
+      const re = !caseSensitive && strings.every(isAscii) ? new RegExp(strings.map(escapeRegex).join('|'), 'i') : null;
+      test = { strings, caseSensitive, re, lastLine: '', lastFound: false };
+      requiresTests.set(key, test);
+    }
+    return test;
+  };
   // Keys are roles, plus `caption-credit/anywhere` for the caption credits valid anywhere.
   const roles = new Map<string, CompiledRole>();
   const targets = (entry: TextCleaningEntry): string[] =>
@@ -102,12 +127,10 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
         addToBucket(role.suffixes, pattern.charAt(pattern.length - 1).toLowerCase(), { entry, pattern, folded: !entry.caseSensitive && isAscii(pattern) });
         break;
       case 'regex': {
-        const requires = entry.requires ? entry.requires.map((r) => (entry.caseSensitive ? r : r.toLowerCase())) : null;
         role.regexes.push({
           entry,
           re: new RegExp(entry.pattern, entry.caseSensitive ? 'u' : 'iu'),
-          requires,
-          requiresRe: requires && !entry.caseSensitive && requires.every(isAscii) ? new RegExp(requires.map(escapeRegex).join('|'), 'i') : null,
+          requires: entry.requires ? requiresTestOf(entry.requires, entry.caseSensitive) : null,
           lead: leadGateOf(entry.pattern, entry.caseSensitive),
         });
         break;
@@ -135,6 +158,20 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
       lastLower = line.toLowerCase();
     }
     return lastLower;
+  };
+
+  const requiresFound = (test: RequiresTest, line: string): boolean => {
+    // `line` is never empty here, so the initial '' never answers for a real line.
+    if (test.lastLine === line) return test.lastFound;
+    let found = false;
+    if (test.re !== null && !hasAsciiLowerings(line)) found = test.re.test(line);
+    else {
+      const haystack = test.caseSensitive ? line : lowerOf(line);
+      for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
+    }
+    test.lastLine = line;
+    test.lastFound = found;
+    return found;
   };
 
   /**
@@ -186,17 +223,10 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
           }
         }
       }
-      for (const { entry, re, requires, requiresRe, lead } of role.regexes) {
+      for (const { entry, re, requires, lead } of role.regexes) {
         if (!fits(line, entry)) continue;
         if (lead !== null && !leadAllows(lead, line.charCodeAt(0))) continue;
-        if (requiresRe !== null && !hasAsciiLowerings(line)) {
-          if (!requiresRe.test(line)) continue;
-        } else if (requires) {
-          const haystack = entry.caseSensitive ? line : lowerOf(line);
-          let found = false;
-          for (let r = 0; r < requires.length && !found; r++) found = haystack.includes(requires[r] as string);
-          if (!found) continue;
-        }
+        if (requires !== null && !requiresFound(requires, line)) continue;
         const m = re.exec(line);
         if (m) return { entry, value: (m[1] ?? m[0]).trim() };
       }
