@@ -121,14 +121,32 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
+/** A name token filled in place: `matchAt` reuses a few of these instead of allocating one per read. */
+type TokenSlot = { -readonly [K in keyof NameToken]: NameToken[K] };
+
+function newSlot(): TokenSlot {
+  return { start: 0, end: 0, norm: '', baseEnd: 0, baseNorm: '' };
+}
+
 /** Reads one name token at `i` (which must be a word character or a name symbol). */
 export function readNameToken(text: string, i: number, limit: number): NameToken | null {
+  const slot = newSlot();
+  return readNameTokenInto(text, i, limit, slot) ? slot : null;
+}
+
+/** `readNameToken` into `out`; false (and `out` unspecified) when there is no token at `i`. */
+function readNameTokenInto(text: string, i: number, limit: number, out: TokenSlot): boolean {
   const c = text.charCodeAt(i);
   if (isNameSymbol(c)) {
     const norm = text[i] as string;
-    return { start: i, end: i + 1, norm, baseEnd: i + 1, baseNorm: norm };
+    out.start = i;
+    out.end = i + 1;
+    out.norm = norm;
+    out.baseEnd = i + 1;
+    out.baseNorm = norm;
+    return true;
   }
-  if (!isWordCode(text, i)) return null;
+  if (!isWordCode(text, i)) return false;
   let j = i;
   let segment = 0;
   while (j < limit) {
@@ -151,15 +169,68 @@ export function readNameToken(text: string, i: number, limit: number): NameToken
     }
     break;
   }
-  const raw = text.slice(i, j);
-  const norm = normalizeRaw(raw);
-  let baseEnd = j;
-  let baseNorm = norm;
+  const norm = normOfRange(text, i, j);
+  out.start = i;
+  out.end = j;
+  out.norm = norm;
+  out.baseEnd = j;
+  out.baseNorm = norm;
   if (norm.length > 2 && norm.endsWith("'s")) {
-    baseEnd = j - 2;
-    baseNorm = norm.slice(0, -2);
+    out.baseEnd = j - 2;
+    out.baseNorm = norm.slice(0, -2);
   }
-  return { start: i, end: j, norm, baseEnd, baseNorm };
+  return true;
+}
+
+/**
+ * Recent norms of short ASCII tokens, by a hash of their lower-cased characters: names repeat
+ * ("New", "York", "Reuters"), and a hit costs a comparison instead of a slice and a
+ * lower-cased copy. Direct-mapped, so it never grows; a collision only costs a miss.
+ */
+const NORM_CACHE_SIZE = 4096;
+const normCache: string[] = new Array<string>(NORM_CACHE_SIZE).fill('');
+/**
+ * Longer tokens are not cached: V8 copies slices shorter than 13 characters, so a cached
+ * norm is never a view into (and never keeps alive) an article's text.
+ */
+const NORM_CACHE_MAX_LENGTH = 12;
+
+/** `normalizeRaw(text.slice(i, j))`, from the cache when the token is short and ASCII. */
+function normOfRange(text: string, i: number, j: number): string {
+  return cachedAsciiLower(text, i, j) ?? normalizeRaw(text.slice(i, j));
+}
+
+/**
+ * `text.slice(i, j).toLowerCase()` through the cache of recent lower-cased words, or null
+ * when the range is longer than `NORM_CACHE_MAX_LENGTH` or not all ASCII (then lower-casing
+ * may depend on context, as for a final sigma, or change the length). Also used for the
+ * context words of `words.ts`.
+ */
+export function cachedAsciiLower(text: string, i: number, j: number): string | null {
+  const length = j - i;
+  if (length > NORM_CACHE_MAX_LENGTH) return null;
+  let hash = length;
+  for (let k = i; k < j; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 0x80) return null;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
+  const slot = hash & (NORM_CACHE_SIZE - 1);
+  const cached = normCache[slot] as string;
+  if (cached.length === length) {
+    let same = true;
+    for (let k = 0; k < length && same; k++) {
+      let c = text.charCodeAt(i + k);
+      if (c >= 65 && c <= 90) c |= 0x20;
+      same = c === cached.charCodeAt(k);
+    }
+    if (same) return cached;
+  }
+  // ASCII has no curly apostrophes: lower-casing is the whole normalization (here and in words.ts).
+  const norm = text.slice(i, j).toLowerCase();
+  normCache[slot] = norm;
+  return norm;
 }
 
 function straighten(raw: string): string {
@@ -215,6 +286,30 @@ export interface NameMatch {
   readonly end: number;
   /** The value the name was registered with (an entry index). */
   readonly value: number;
+}
+
+/** `text[i]` is an upper-case letter or has no case (the test of a capitalised token). */
+function isUpperOrUncased(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return !(c >= 97 && c <= 122);
+  const ch = text[i] as string;
+  return !hasCase(ch) || ch === ch.toUpperCase();
+}
+
+/** `straighten(text.slice(start, end)) === straighten(raw)`, compared in place. */
+function writtenAs(text: string, start: number, end: number, raw: string): boolean {
+  if (end - start !== raw.length) return false;
+  for (let k = 0; k < raw.length; k++) {
+    const a = text.charCodeAt(start + k);
+    const b = raw.charCodeAt(k);
+    if (a !== b && !(isCurlyApostrophe(a) && (b === 0x27 || isCurlyApostrophe(b))) && !(a === 0x27 && isCurlyApostrophe(b))) return false;
+  }
+  return true;
+}
+
+/** The apostrophes `straighten` makes straight. */
+function isCurlyApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 0x02bc;
 }
 
 function hasCase(ch: string): boolean {
@@ -308,45 +403,42 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
   }
   const candidateChars = candidateCharsRegex(lowerFirstWords);
 
+  // Compared in place, without slices or case-mapped copies: this runs for every token of
+  // every candidate name tried.
   function caseOk(text: string, token: NameToken, rule: CaseRule, raw: string, useBase: boolean): boolean {
     if (rule === 0) return true;
-    if (rule === 2) {
-      const written = text.slice(token.start, useBase ? token.baseEnd : token.end);
-      return straighten(written) === straighten(raw);
-    }
-    const ch = text[token.start] as string;
-    return !hasCase(ch) || ch === ch.toUpperCase();
+    if (rule === 2) return writtenAs(text, token.start, useBase ? token.baseEnd : token.end, raw);
+    return isUpperOrUncased(text, token.start);
   }
 
-  const scratchTokens: NameToken[] = [];
+  // Token slots for matchAt (it never re-enters itself): slot t holds the name's t-th token.
+  const slots: TokenSlot[] = [newSlot()];
 
   function matchAt(text: string, i: number, limit = text.length): NameMatch | null {
-    const first = readNameToken(text, i, limit);
-    if (!first) return null;
+    const first = slots[0] as TokenSlot;
+    if (!readNameTokenInto(text, i, limit, first)) return null;
     const list = byFirst.get(first.norm) ?? (first.baseNorm !== first.norm ? byFirst.get(first.baseNorm) : undefined);
     if (!list) return null;
     // Following tokens are read only when a candidate gets that far (most fail on the
-    // second word), stopping for good at punctuation or a line break. They go into one
-    // array per matcher (matchAt never re-enters itself), not a new array and closure per call.
-    const tokens = scratchTokens;
-    tokens[0] = first;
+    // second word), stopping for good at punctuation or a line break.
     let read = 1;
     let exhausted = false;
-    for (const candidate of list) {
+    for (let c = 0; c < list.length; c++) {
+      const candidate = list[c] as Candidate;
       const n = candidate.norms.length;
       let ok = true;
       let end = 0;
       for (let t = 0; t < n && ok; t++) {
         while (!exhausted && read <= t) {
-          const next = readNextToken(text, (tokens[read - 1] as NameToken).end, limit);
-          if (next) tokens[read++] = next;
+          if (slots.length <= read) slots.push(newSlot());
+          if (readNextTokenInto(text, (slots[read - 1] as TokenSlot).end, limit, slots[read] as TokenSlot)) read++;
           else exhausted = true;
         }
         if (t >= read) {
           ok = false;
           break;
         }
-        const token = tokens[t] as NameToken;
+        const token = slots[t] as TokenSlot;
         const want = candidate.norms[t] as string;
         const last = t === n - 1;
         let useBase = false;
@@ -381,8 +473,7 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
     else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
     else {
-      const ch = text[i] as string;
-      tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
+      tryHere = isWordCode(text, i) && isUpperOrUncased(text, i);
     }
     return tryHere && !(i > 0 && isWordCode(text, i - 1));
   }
@@ -458,19 +549,19 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
 }
 
 /**
- * The name token after one ending at `j`, or null: between tokens only spaces, hyphens, a
+ * Reads the name token after one ending at `j` into `out`, or returns false: between tokens only spaces, hyphens, a
  * plural possessive ("Students' News"), or a dot or colon inside a word ("Gazeta.ru",
  * "UA:First"); punctuation or a line break ends the name.
  */
-function readNextToken(text: string, j: number, limit: number): NameToken | null {
-  if (j >= limit) return null;
+function readNextTokenInto(text: string, j: number, limit: number, out: TokenSlot): boolean {
+  if (j >= limit) return false;
   let k = j;
   const d = text.charCodeAt(k);
   if ((d === 0x2e || d === 0x3a) && k + 1 < limit && isWordCode(text, k + 1)) k++;
   else if (isApostrophe(d)) k++;
   while (k < limit && (isSpace(text.charCodeAt(k)) || isHyphen(text.charCodeAt(k)))) k++;
-  if (k >= limit) return null;
-  return readNameToken(text, k, limit);
+  if (k >= limit) return false;
+  return readNameTokenInto(text, k, limit, out);
 }
 
 /** Start of a "the " / "The " directly before `i`, or null. */
@@ -480,8 +571,12 @@ function precedingThe(text: string, i: number): number | null {
   while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
   const start = k - 3;
   if (start < 0) return null;
-  const word = text.slice(start, k);
-  if (word !== 'the' && word !== 'The' && word !== 'THE') return null;
+  // "the", "The" or "THE", compared without a slice.
+  const t = text.charCodeAt(start);
+  const h = text.charCodeAt(start + 1);
+  const e = text.charCodeAt(start + 2);
+  const isThe = (t === 0x74 || t === 0x54) && h === 0x68 && e === 0x65;
+  if (!isThe && !(t === 0x54 && h === 0x48 && e === 0x45)) return null;
   if (start > 0 && isWordCode(text, start - 1)) return null;
   return start;
 }

@@ -2,7 +2,7 @@
  * Reading a few words either side of a position, for the context checks of the
  * provenance analyzer. Bounded by a count and a limit, so each call is O(window).
  */
-import { isWordCode } from './names.js';
+import { cachedAsciiLower, isWordCode } from './names.js';
 
 export interface Word {
   readonly start: number;
@@ -17,7 +17,8 @@ function isGlue(c: number): boolean {
 }
 
 function normOf(text: string, start: number, end: number): string {
-  return text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+  // Most context words are short and ASCII: then the norm is a cached lower-cased copy.
+  return cachedAsciiLower(text, start, end) ?? text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
 }
 
 /** Up to `count` words after `pos`, stopping at a line break or sentence punctuation (commas allowed when `commas`). */
