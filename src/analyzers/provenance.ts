@@ -13,6 +13,7 @@ import type { OutletsEntry } from '../lexicon/kinds/outlets.js';
 import type { Credit, Finding, FindingVoice, OutletMatch } from '../schema/record.js';
 import { createCreditDetector, type RawCredit } from './provenance/detect-credits.js';
 import { compileRegistry, hostOf, type CompiledRegistry } from './provenance/registry.js';
+import { findProvenancePhrases } from './provenance/phrases.js';
 import { findStateMediaCitations } from './provenance/state-media.js';
 import type { ProvenanceResult } from './types.js';
 
@@ -102,9 +103,10 @@ export function createProvenanceAnalyzer(lexicons: LexiconSet): (doc: Document) 
 
   return (doc) => {
     const text = doc.text;
-    const raw = detectCredits(doc);
+    const phrases = findProvenancePhrases(text);
+    const raw = detectCredits(doc, phrases.creditCues);
     const taken = raw.map((c) => [c.start, c.end] as const);
-    for (const generic of findStateMediaCitations(text)) {
+    for (const generic of findStateMediaCitations(text, phrases.stateMedia)) {
       // "Iran's state news agency IRNA": the named agency already carries the credit.
       const near = taken.some(([s, e]) => s < generic.end + 4 && generic.start < e + 4);
       if (!near) raw.push(generic);

@@ -2,7 +2,8 @@
  * Where credits are found, in two passes over the text:
  *
  * 1. Credit lines, found by their cue words ("contributed", "h/t", "With inputs from",
- *    "Photo:", "Reporting by …; Editing by …", a "By …" line): every name on the line is
+ *    "Photo:", "Reporting by …; Editing by …", found by `phrases.ts`, and a "By …" line):
+ *    every name on the line is
  *    a credit, registered or not ("With inputs from agencies" credits "agencies").
  * 2. Registry names elsewhere, kept only in a context that makes them a source:
  *    a wire dateline ("BAGHDAD (Reuters) -"), a photo credit ("(AP Photo/…)",
@@ -16,6 +17,7 @@
 import type { Block, CreditKind } from '../../schema/record.js';
 import type { OutletsEntry } from '../../lexicon/kinds/outlets.js';
 import type { NameMatch } from './names.js';
+import type { PhraseMatch } from './phrases.js';
 import type { CompiledRegistry } from './registry.js';
 import { lineEndOf, lineStartOf, skipSpaces, skipSpacesBack, wordsAfter, wordsBefore, type Word } from './words.js';
 
@@ -30,9 +32,6 @@ export interface RawCredit {
   /** Which rule found it, for the finding's note. */
   readonly via: string;
 }
-
-/** Cue words of credit lines. Literal alternatives only, matched once over the text. */
-const CREDIT_CUE = /\b(?:contribut(?:ed|ing|ors?)\b|h\/t\b|hat tip\b|with inputs? from\b|inputs? from\b|additional reporting by\b|reporting by\b|writing by\b|editing by\b|compiled by\b|photo(?:graph|s)?(?: credit)?(?:\s?:| by\b)|image(?: credit)?\s?:|picture(?: credit)?\s?:|credit\s?:|source\s?:)/gi;
 
 const CONTRIBUTOR_CUES = new Set(['h/t', 'hat tip', 'with inputs from', 'with input from', 'inputs from', 'input from', 'additional reporting by', 'compiled by', 'source:']);
 const BYLINE_CUES = new Set(['reporting by', 'writing by', 'editing by']);
@@ -182,7 +181,8 @@ export interface CreditDetectorInput {
   readonly blocks: readonly Block[];
 }
 
-export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDetectorInput) => RawCredit[] {
+/** `cues` are the credit-line cues of the text, from `findProvenancePhrases`. */
+export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDetectorInput, cues: readonly PhraseMatch[]) => RawCredit[] {
   /** Splits a credit-line segment into names: registry names first, then the name-like parts between them. */
   function creditsInSegment(text: string, from: number, to: number, kind: CreditKind, via: string, out: RawCredit[]): void {
     const matches = registry.text.findAll(text, from, to);
@@ -266,14 +266,13 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return stop;
   }
 
-  function creditLines(doc: CreditDetectorInput, out: RawCredit[]): Span[] {
+  function creditLines(doc: CreditDetectorInput, cues: readonly PhraseMatch[], out: RawCredit[]): Span[] {
     const { text, blocks } = doc;
     const consumed: Span[] = [];
-    CREDIT_CUE.lastIndex = 0;
-    for (let m = CREDIT_CUE.exec(text); m; m = CREDIT_CUE.exec(text)) {
-      const cueStart = m.index;
-      const cueEnd = cueStart + m[0].length;
-      const cue = m[0].toLowerCase().replace(/\s+/g, ' ');
+    for (const m of cues) {
+      const cueStart = m.start;
+      const cueEnd = m.end;
+      const cue = m.text.toLowerCase().replace(/\s+/g, ' ');
       const blockIndex = blockIndexAt(blocks, cueStart);
       const block = blocks[blockIndex];
       const floor = block?.start ?? 0;
@@ -407,10 +406,10 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return null;
   }
 
-  return (doc) => {
+  return (doc, cues) => {
     const credits: RawCredit[] = [];
     // Spans already read as credit lines, sorted, swept with the (sorted) matches: linear.
-    const taken = [...creditLines(doc, credits), ...credits].sort((a, b) => a.start - b.start);
+    const taken = [...creditLines(doc, cues, credits), ...credits].sort((a, b) => a.start - b.start);
     let reach = -1;
     let t = 0;
     const matches = registry.text.findAll(doc.text, 0, doc.text.length);
