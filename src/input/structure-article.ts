@@ -316,6 +316,11 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
 
   return (article) => {
     const { body, parts, ...rest } = article;
+    // Copied into a literal, not spread: V8 then learns from the literal's allocation site
+    // that the array holds objects, and the pushes in structureBody do not deoptimize it
+    // (a spread of an empty array starts with small-integer elements).
+    const removed: Removed[] = [];
+    for (const item of article.removed) removed.push(item);
     const state: State = {
       id: article.id,
       idTaken: false,
@@ -323,7 +328,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       publishedFromUpdate: false,
       byline: article.byline,
       parts: [],
-      removed: [...article.removed],
+      removed,
     };
     if (parts) structureParts(article, parts, state);
     else if (body !== null) structureBody(article, state);

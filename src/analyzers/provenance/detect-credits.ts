@@ -85,6 +85,16 @@ const NEXT_CUE = /^\s*(?:writing|editing|reporting|additional|compiled|photo|wit
 
 const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2012, 0x2015]);
 
+/**
+ * `text.charCodeAt(i)`, but -1 instead of NaN outside the text. The context reads around a
+ * name often fall off the text's ends (a name at its start or end); an out-of-range
+ * `charCodeAt` in optimized code deoptimizes the function (each read site once), and
+ * `classify` was recompiled four times for it. -1, like NaN, equals no character.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function blockIndexAt(blocks: readonly Block[], pos: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
@@ -169,8 +179,8 @@ const FREE_FOLLOWERS = new Set([
  * followed by another capitalised word is the start of a longer name, not the outlet.
  */
 function continuesAsLongerName(text: string, end: number): boolean {
-  if (text.charCodeAt(end) !== 0x20) return false;
-  const c = text.charCodeAt(end + 1);
+  if (codeAt(text, end) !== 0x20) return false;
+  const c = codeAt(text, end + 1);
   if (!(c >= 65 && c <= 90)) return false;
   const next = wordsAfter(text, end, Math.min(text.length, end + 30), 1)[0];
   return next !== undefined && !FREE_FOLLOWERS.has(next.norm);
@@ -369,18 +379,18 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     const lineStart = lineStartOf(text, match.start, floor, 120);
 
     // "(AP Photo/Evan Vucci)", "(Reuters) -", "BAGHDAD (Tasnim) –"; "(AP)" closing a caption is its photo credit.
-    if (text.charCodeAt(open - 1) === 0x28) {
+    if (codeAt(text, open - 1) === 0x28) {
       const after = text.slice(close, close + 6).toLowerCase();
-      if (after.startsWith('photo') || (block?.kind === 'caption' && text.charCodeAt(close) === 0x29)) return { kind: 'photo', via: 'photo-credit' };
-      if (text.charCodeAt(close) === 0x29 && open - 1 - lineStart <= 80) {
+      if (after.startsWith('photo') || (block?.kind === 'caption' && codeAt(text, close) === 0x29)) return { kind: 'photo', via: 'photo-credit' };
+      if (codeAt(text, close) === 0x29 && open - 1 - lineStart <= 80) {
         const next = skipSpaces(text, close + 1, limit);
-        const c = text.charCodeAt(next);
+        const c = codeAt(text, next);
         if (DASHES.has(c) || c === 0x3a || next >= limit || open - 1 === lineStart) return { kind: 'wire', via: 'dateline' };
       }
     }
     // "AFP/Getty Images", "Jane Doe/Reuters" in captions and credit lines.
-    const slashBefore = text.charCodeAt(open - 1) === 0x2f || wordsBefore(text, match.start, floor, 1)[0]?.norm === 'via';
-    const slashAfter = text.charCodeAt(close) === 0x2f;
+    const slashBefore = codeAt(text, open - 1) === 0x2f || wordsBefore(text, match.start, floor, 1)[0]?.norm === 'via';
+    const slashAfter = codeAt(text, close) === 0x2f;
     const inCaption = block?.kind === 'caption' || block?.kind === 'credit';
     if (slashBefore || slashAfter) {
       const line = text.slice(lineStart, lineEndOf(text, match.end, limit, 120)).toLowerCase();
@@ -398,7 +408,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     if (isCitedBefore(text, match.start, floor) || isCitedAfter(text, match.end, limit)) return { kind: 'citation', via: 'citation' };
     // A short paragraph closed by a detached name, as a caption read as a paragraph: "… in Tehran on Tuesday. IRNA".
     if (endsBlock && block && block.end - block.start <= 400 && (block.kind === 'paragraph' || block.kind === 'dek')) {
-      const prev = text.charCodeAt(open - 1);
+      const prev = codeAt(text, open - 1);
       if ((prev === 0x2e || prev === 0x7c || DASHES.has(prev)) && open - 1 > floor) return { kind: 'photo', via: 'caption-credit' };
     }
     if (block?.kind === 'byline') return { kind: 'byline', via: 'byline' };
