@@ -209,14 +209,15 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     let deks = 0;
     let inTop = true;
     let topSeen = 0;
-    let paragraph: string[] = [];
+    // Lines of the paragraph being read; emptied, not replaced, so one array serves the article.
+    const paragraph: string[] = [];
     let paragraphGroup = -1;
 
     const flush = () => {
       if (!paragraph.length) return;
       const text = paragraph.join(' ');
       state.parts.push({ kind: classifyParagraph(text), text });
-      paragraph = [];
+      paragraph.length = 0;
     };
 
     for (let i = 0; i < lines.length; i++) {
