@@ -19,7 +19,7 @@ import type { OutletsEntry } from '../../lexicon/kinds/outlets.js';
 import type { NameMatch } from './names.js';
 import type { PhraseMatch } from './phrases.js';
 import type { CompiledRegistry } from './registry.js';
-import { lineEndOf, lineStartOf, skipSpaces, skipSpacesBack, wordsAfter, wordsBefore, type Word } from './words.js';
+import { createWordList, lineEndOf, lineStartOf, readWordsAfter, readWordsBefore, skipSpaces, skipSpacesBack, wordsAfter, type Word } from './words.js';
 
 export interface RawCredit {
   readonly kind: CreditKind;
@@ -335,34 +335,50 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return consumed;
   }
 
+  // One word list for the context tests below (none calls another while reading it).
+  const context = createWordList();
+  /** The norm of the k-th word read into `context`, or undefined past the last. */
+  const normAt = (k: number): string | undefined => (k < context.count ? (context.slots[k] as Word).norm : undefined);
+
+  /** "… via Reuters": the word before `start` is "via". */
+  function isAfterVia(text: string, start: number, floor: number): boolean {
+    readWordsBefore(text, start, floor, 1, context);
+    return normAt(0) === 'via';
+  }
+
   function isCitedBefore(text: string, start: number, floor: number): boolean {
-    const words = wordsBefore(text, start, floor, 6);
+    readWordsBefore(text, start, floor, 6, context);
     let k = 0;
     // Skip modifiers and a possessive country ("told Iran's Press TV").
-    while (k < words.length && k < 4) {
-      const w = (words[k] as Word).norm;
+    while (k < context.count && k < 4) {
+      const w = normAt(k) as string;
       if (CITING_MODIFIERS.has(w) || w.endsWith("'s")) k++;
       else break;
     }
-    const cue = words[k];
-    if (!cue) return false;
-    const patterns = CITING_BEFORE.get(cue.norm);
+    const cue = normAt(k);
+    if (cue === undefined) return false;
+    const patterns = CITING_BEFORE.get(cue);
     if (!patterns) return false;
-    return patterns.some((pattern) => pattern.every((word, j) => words[k + 1 + j]?.norm === word));
+    for (const pattern of patterns) {
+      let all = true;
+      for (let j = 0; j < pattern.length && all; j++) all = normAt(k + 1 + j) === pattern[j];
+      if (all) return true;
+    }
+    return false;
   }
 
   function isCitedAfter(text: string, end: number, limit: number): boolean {
-    const words = wordsAfter(text, end, limit, 6, true);
+    readWordsAfter(text, end, limit, 6, true, context);
     let k = 0;
-    if (words[k]?.norm === 's' || words[k]?.norm === "'s") k++;
-    while (k < words.length && k < 4 && OUTLET_NOUNS.has((words[k] as Word).norm)) k++;
-    const word = words[k];
-    if (!word) return false;
-    if (CITING_AFTER_NOUNS.has(word.norm)) return true;
-    if (!CITING_AFTER_VERBS.has(word.norm)) return false;
-    if (word.norm === 'has' || word.norm === 'had' || word.norm === 'was' || word.norm === 'is') {
-      const next = words[k + 1]?.norm ?? '';
-      return AUXILIARY_FOLLOWERS.has(next) || (next === 'also' && AUXILIARY_FOLLOWERS.has(words[k + 2]?.norm ?? ''));
+    if (normAt(k) === 's' || normAt(k) === "'s") k++;
+    while (k < context.count && k < 4 && OUTLET_NOUNS.has(normAt(k) as string)) k++;
+    const word = normAt(k);
+    if (word === undefined) return false;
+    if (CITING_AFTER_NOUNS.has(word)) return true;
+    if (!CITING_AFTER_VERBS.has(word)) return false;
+    if (word === 'has' || word === 'had' || word === 'was' || word === 'is') {
+      const next = normAt(k + 1) ?? '';
+      return AUXILIARY_FOLLOWERS.has(next) || (next === 'also' && AUXILIARY_FOLLOWERS.has(normAt(k + 2) ?? ''));
     }
     return true;
   }
@@ -389,7 +405,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
       }
     }
     // "AFP/Getty Images", "Jane Doe/Reuters" in captions and credit lines.
-    const slashBefore = codeAt(text, open - 1) === 0x2f || wordsBefore(text, match.start, floor, 1)[0]?.norm === 'via';
+    const slashBefore = codeAt(text, open - 1) === 0x2f || isAfterVia(text, match.start, floor);
     const slashAfter = codeAt(text, close) === 0x2f;
     const inCaption = block?.kind === 'caption' || block?.kind === 'credit';
     if (slashBefore || slashAfter) {
