@@ -95,6 +95,17 @@ function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
+/** `/^by\s/i` on the block's text, read in place rather than on a slice of its first characters. */
+function startsWithByAt(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const b = text.charCodeAt(start);
+  const y = text.charCodeAt(start + 1);
+  return (b === 0x62 || b === 0x42) && (y === 0x79 || y === 0x59) && REGEX_SPACE.test(text[start + 2] as string);
+}
+
+/** One character of the regex class `\s`. */
+const REGEX_SPACE = /^\s$/;
+
 function blockIndexAt(blocks: readonly Block[], pos: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
@@ -320,8 +331,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     // "By …" lines: a byline block, or a short line that starts with "By ".
     for (const block of blocks) {
       if (block.kind !== 'byline' && block.end - block.start > 120) continue;
-      const head = text.slice(block.start, Math.min(block.end, block.start + 3));
-      const startsWithBy = /^by\s/i.test(head);
+      const startsWithBy = startsWithByAt(text, block.start, block.end);
       if (block.kind !== 'byline' && !startsWithBy) continue;
       if (overlapsAny(consumed, block.start, block.end)) continue;
       const from = startsWithBy ? block.start + 3 : block.start;
