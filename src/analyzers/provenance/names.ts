@@ -233,10 +233,6 @@ export function cachedAsciiLower(text: string, i: number, j: number): string | n
   return norm;
 }
 
-function straighten(raw: string): string {
-  return raw.includes('\u2019') || raw.includes('\u02bc') ? raw.replace(/[\u2019\u02bc]/g, "'") : raw;
-}
-
 function normalizeRaw(raw: string): string {
   let out = raw.toLowerCase();
   if (out.includes('\u2019') || out.includes('\u02bc')) out = out.replace(/[\u2019\u02bc]/g, "'");
@@ -296,7 +292,7 @@ function isUpperOrUncased(text: string, i: number): boolean {
   return !hasCase(ch) || ch === ch.toUpperCase();
 }
 
-/** `straighten(text.slice(start, end)) === straighten(raw)`, compared in place. */
+/** `text.slice(start, end)` is written as `raw`, curly apostrophes (’ ʼ) counting as straight ones; compared in place. */
 function writtenAs(text: string, start: number, end: number, raw: string): boolean {
   if (end - start !== raw.length) return false;
   for (let k = 0; k < raw.length; k++) {
@@ -307,7 +303,7 @@ function writtenAs(text: string, start: number, end: number, raw: string): boole
   return true;
 }
 
-/** The apostrophes `straighten` makes straight. */
+/** The apostrophes read as a straight one. */
 function isCurlyApostrophe(c: number): boolean {
   return c === 0x2019 || c === 0x02bc;
 }
