@@ -13,6 +13,7 @@ import type { OutletsEntry } from '../lexicon/kinds/outlets.js';
 import type { Credit, Finding, FindingVoice, OutletMatch } from '../schema/record.js';
 import { createCreditDetector, type RawCredit } from './provenance/detect-credits.js';
 import { compileRegistry, hostOf, type CompiledRegistry } from './provenance/registry.js';
+import { findProvenancePhrases } from './provenance/phrases.js';
 import { findStateMediaCitations } from './provenance/state-media.js';
 import type { ProvenanceResult } from './types.js';
 
@@ -67,8 +68,10 @@ function findOutlet(doc: Document, registry: CompiledRegistry, credits: readonly
     const exact = registry.field.lookup(given);
     if (exact !== null) return outletMatch(registry.entries[exact] as OutletsEntry, 'input');
   }
-  const hosts = [article.url, ...DOMAIN_FIELDS.map((f) => article.fields[f])].filter((v): v is string => typeof v === 'string' && v.length > 0);
-  for (const value of hosts) {
+  // The URL, then the domain fields, in that order (no array built per article).
+  for (let f = -1; f < DOMAIN_FIELDS.length; f++) {
+    const value = f < 0 ? article.url : article.fields[DOMAIN_FIELDS[f] as string];
+    if (typeof value !== 'string' || value.length === 0) continue;
     const host = hostOf(value);
     const entry = host ? registry.byHost(host) : null;
     if (entry) return outletMatch(entry, 'domain');
@@ -102,11 +105,16 @@ export function createProvenanceAnalyzer(lexicons: LexiconSet): (doc: Document) 
 
   return (doc) => {
     const text = doc.text;
-    const raw = detectCredits(doc);
-    const taken = raw.map((c) => [c.start, c.end] as const);
-    for (const generic of findStateMediaCitations(text)) {
+    const phrases = findProvenancePhrases(text);
+    const raw = detectCredits(doc, phrases.creditCues);
+    const detected = raw.length;
+    for (const generic of findStateMediaCitations(text, phrases.stateMedia)) {
       // "Iran's state news agency IRNA": the named agency already carries the credit.
-      const near = taken.some(([s, e]) => s < generic.end + 4 && generic.start < e + 4);
+      let near = false;
+      for (let k = 0; k < detected && !near; k++) {
+        const c = raw[k] as RawCredit;
+        near = c.start < generic.end + 4 && generic.start < c.end + 4;
+      }
       if (!near) raw.push(generic);
     }
     raw.sort((a, b) => a.start - b.start || a.end - b.end);

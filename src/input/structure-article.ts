@@ -115,26 +115,21 @@ function looksLikeNameLine(line: string): boolean {
 /** Splits a body into trimmed non-blank lines; blank lines separate groups, or every line is its own group when there are none. */
 function splitLines(body: string): Line[] {
   const raw = normalizeLineEndings(body).split('\n');
-  let hasBlank = false;
-  let seenText = false;
-  for (const line of raw) {
-    if (line.trim()) seenText = true;
-    else if (seenText) {
-      hasBlank = true;
-      break;
-    }
-  }
+  // One pass, each line trimmed once: groups count the blank lines before a line, and are
+  // renumbered one per line at the end when no blank line follows any text.
   const lines: Line[] = [];
+  let hasBlank = false;
   let group = 0;
   for (const line of raw) {
     const text = line.trim();
     if (!text) {
+      if (lines.length > 0) hasBlank = true;
       group++;
       continue;
     }
     lines.push({ text, group });
-    if (!hasBlank) group++;
   }
+  if (!hasBlank) for (let i = 0; i < lines.length; i++) (lines[i] as { group: number }).group = group + i;
   return lines;
 }
 
@@ -209,18 +204,20 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       headline = title;
       state.parts.push({ kind: 'headline', text: title });
     }
+    let headlineKey: string | null = null;
     let headlineConsidered = title !== null;
     let deks = 0;
     let inTop = true;
     let topSeen = 0;
-    let paragraph: string[] = [];
+    // Lines of the paragraph being read; emptied, not replaced, so one array serves the article.
+    const paragraph: string[] = [];
     let paragraphGroup = -1;
 
     const flush = () => {
       if (!paragraph.length) return;
       const text = paragraph.join(' ');
       state.parts.push({ kind: classifyParagraph(text), text });
-      paragraph = [];
+      paragraph.length = 0;
     };
 
     for (let i = 0; i < lines.length; i++) {
@@ -234,7 +231,8 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       if (inTop && ++topSeen > TOP_ZONE_LINES) inTop = false;
       if (inTop) {
         if (takeHeader(text, state, article.idDerived === true)) continue;
-        if (headline !== null && comparable(text) === comparable(headline)) {
+        // The headline's comparable form is computed once, not once per top line.
+        if (headline !== null && comparable(text) === (headlineKey ??= comparable(headline))) {
           state.removed.push({ text, reason: 'duplicate-headline' });
           continue;
         }
@@ -242,6 +240,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
           headlineConsidered = true;
           if (looksLikeHeadline(text, lines[i + 1], line)) {
             headline = text;
+            headlineKey = null;
             state.parts.push({ kind: 'headline', text });
             continue;
           }
@@ -318,6 +317,11 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
 
   return (article) => {
     const { body, parts, ...rest } = article;
+    // Copied into a literal, not spread: V8 then learns from the literal's allocation site
+    // that the array holds objects, and the pushes in structureBody do not deoptimize it
+    // (a spread of an empty array starts with small-integer elements).
+    const removed: Removed[] = [];
+    for (const item of article.removed) removed.push(item);
     const state: State = {
       id: article.id,
       idTaken: false,
@@ -325,7 +329,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       publishedFromUpdate: false,
       byline: article.byline,
       parts: [],
-      removed: [...article.removed],
+      removed,
     };
     if (parts) structureParts(article, parts, state);
     else if (body !== null) structureBody(article, state);

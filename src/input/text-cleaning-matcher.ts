@@ -3,6 +3,11 @@
  * prefixes and suffixes as plain string comparisons, and the few anchored regexes. A line
  * longer than the longest `maxLength` of a role is rejected before any comparison, so
  * long paragraphs cost one length check per role.
+ *
+ * A line is lower-cased only when a comparison needs it: exact keys, prefixes and
+ * suffixes written in ASCII (all of the shipped lexicon) are compared with ASCII case
+ * folding on the line itself, which gives the same answer as comparing its lower-cased copy
+ * (see `foldedEquals`), and most lines never need the copy.
  */
 import type { Lexicon } from '../lexicon/file.js';
 import type { TextCleaningEntry, TextCleaningRole } from '../lexicon/kinds/text-cleaning.js';
@@ -16,6 +21,40 @@ export interface CleaningMatch {
   readonly value: string;
 }
 
+interface Affix {
+  readonly entry: TextCleaningEntry;
+  readonly pattern: string;
+  /** Case-insensitive and ASCII: compared by folding, without the lower-cased line. */
+  readonly folded: boolean;
+}
+
+/**
+ * An entry's `requires`, shared by the entries that list the same strings with the same
+ * case rule ("Photo" in two caption credits, "contributed" in two credit lines), with the
+ * answer for the last line asked: the structurer asks about one line for several entries
+ * and roles in a row, and each answer is a scan of the whole line.
+ */
+interface RequiresTest {
+  readonly strings: readonly string[];
+  readonly caseSensitive: boolean;
+  /**
+   * Case-insensitive ASCII strings as one `/…|…/i` regex: true exactly when the lower-cased
+   * line includes one of them, if the line holds neither U+212A nor U+0130 (see
+   * `hasAsciiLowerings`), without lower-casing the line. Null otherwise.
+   */
+  readonly re: RegExp | null;
+  lastLine: string;
+  lastFound: boolean;
+}
+
+interface CompiledRegex {
+  readonly entry: TextCleaningEntry;
+  readonly re: RegExp;
+  readonly requires: RequiresTest | null;
+  /** The characters a line must start with for the (start-anchored) regex to match, or null. */
+  readonly lead: LeadGate | null;
+}
+
 interface CompiledRole {
   readonly maxLength: number;
   readonly exactCs: Map<string, TextCleaningEntry>;
@@ -26,9 +65,11 @@ interface CompiledRole {
    */
   readonly exactLengths: Uint8Array;
   /** Prefix entries bucketed by the lower-cased first character, suffix entries by the last. */
-  readonly prefixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
-  readonly suffixes: Map<string, { readonly entry: TextCleaningEntry; readonly pattern: string }[]>;
-  readonly regexes: { readonly entry: TextCleaningEntry; readonly re: RegExp; readonly requires: readonly string[] | null }[];
+  readonly prefixes: Map<string, Affix[]>;
+  readonly suffixes: Map<string, Affix[]>;
+  /** Every case-insensitive exact key is ASCII: a line of another length cannot be one. */
+  readonly exactCiAscii: boolean;
+  readonly regexes: CompiledRegex[];
 }
 
 export interface TextCleaningMatcher {
@@ -40,7 +81,7 @@ export interface TextCleaningMatcher {
 }
 
 function emptyRole(): CompiledRole {
-  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), exactLengths: new Uint8Array(0), prefixes: new Map(), suffixes: new Map(), regexes: [] };
+  return { maxLength: 0, exactCs: new Map(), exactCi: new Map(), exactLengths: new Uint8Array(0), prefixes: new Map(), suffixes: new Map(), exactCiAscii: true, regexes: [] };
 }
 
 function addToBucket<T>(buckets: Map<string, T[]>, key: string, value: T): void {
@@ -50,6 +91,18 @@ function addToBucket<T>(buckets: Map<string, T[]>, key: string, value: T): void 
 }
 
 export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCleaningMatcher {
+  const requiresTests = new Map<string, RequiresTest>();
+  const requiresTestOf = (list: readonly string[], caseSensitive: boolean): RequiresTest => {
+    const strings = list.map((r) => (caseSensitive ? r : r.toLowerCase()));
+    const key = JSON.stringify([caseSensitive, strings]);
+    let test = requiresTests.get(key);
+    if (!test) {
+      const re = !caseSensitive && strings.every(isAscii) ? new RegExp(strings.map(escapeRegex).join('|'), 'i') : null;
+      test = { strings, caseSensitive, re, lastLine: '', lastFound: false };
+      requiresTests.set(key, test);
+    }
+    return test;
+  };
   // Keys are roles, plus `caption-credit/anywhere` for the caption credits valid anywhere.
   const roles = new Map<string, CompiledRole>();
   const targets = (entry: TextCleaningEntry): string[] =>
@@ -68,18 +121,20 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
         (entry.caseSensitive ? role.exactCs : role.exactCi).set(pattern, entry);
         break;
       case 'prefix':
-        addToBucket(role.prefixes, pattern.charAt(0).toLowerCase(), { entry, pattern });
+        addToBucket(role.prefixes, pattern.charAt(0).toLowerCase(), { entry, pattern, folded: !entry.caseSensitive && isAscii(pattern) });
         break;
       case 'suffix':
-        addToBucket(role.suffixes, pattern.charAt(pattern.length - 1).toLowerCase(), { entry, pattern });
+        addToBucket(role.suffixes, pattern.charAt(pattern.length - 1).toLowerCase(), { entry, pattern, folded: !entry.caseSensitive && isAscii(pattern) });
         break;
-      case 'regex':
+      case 'regex': {
         role.regexes.push({
           entry,
           re: new RegExp(entry.pattern, entry.caseSensitive ? 'u' : 'iu'),
-          requires: entry.requires ? entry.requires.map((r) => (entry.caseSensitive ? r : r.toLowerCase())) : null,
+          requires: entry.requires ? requiresTestOf(entry.requires, entry.caseSensitive) : null,
+          lead: leadGateOf(entry.pattern, entry.caseSensitive),
         });
         break;
+      }
     }
   }
 
@@ -88,6 +143,7 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     const table = new Uint8Array(Math.max(0, ...lengths) + 1);
     for (const length of lengths) table[length] = 1;
     (role as { exactLengths: Uint8Array }).exactLengths = table;
+    (role as { exactCiAscii: boolean }).exactCiAscii = [...role.exactCi.keys()].every(isAscii);
   }
   // `caption-credit` + anywhere → `caption-credit/anywhere`, without building the key per call.
   const anywhereRoles = new Map<string, CompiledRole>();
@@ -104,39 +160,217 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     return lastLower;
   };
 
+  const requiresFound = (test: RequiresTest, line: string): boolean => {
+    // `line` is never empty here, so the initial '' never answers for a real line.
+    if (test.lastLine === line) return test.lastFound;
+    let found = false;
+    if (test.re !== null && !hasAsciiLowerings(line)) found = test.re.test(line);
+    else {
+      const haystack = test.caseSensitive ? line : lowerOf(line);
+      for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
+    }
+    test.lastLine = line;
+    test.lastFound = found;
+    return found;
+  };
+
+  /**
+   * The lower-case character the line starts (`last` false) or ends with, as `lower.charAt`
+   * would give it: ASCII directly, anything else from the lower-cased line.
+   */
+  const edgeLower = (line: string, last: boolean): string => {
+    const code = line.charCodeAt(last ? line.length - 1 : 0);
+    if (code < 0x80) return ASCII_LOWER[code] as string;
+    const lower = lowerOf(line);
+    return lower.charAt(last ? lower.length - 1 : 0);
+  };
+
   return {
     match(line, roleName, options) {
-      const role = options?.anywhereOnly ? anywhereRoles.get(roleName) : roles.get(roleName);
-      if (!role || !line || line.length > role.maxLength) return null;
-      const fits = (entry: TextCleaningEntry): boolean => line.length <= (entry.maxLength ?? DEFAULT_MAX_LINE);
-      const lower = lowerOf(line);
+      const role = options?.anywhereOnly === true ? anywhereRoles.get(roleName) : roles.get(roleName);
+      if (role === undefined || line.length === 0 || line.length > role.maxLength) return null;
+      const length = line.length;
       const lengths = role.exactLengths;
-      // `lower` may differ in length from `line` (a few non-ASCII letters): check both lengths.
-      const exact = (lengths[line.length] === 1 ? role.exactCs.get(line) : undefined)
-        ?? (lengths[lower.length] === 1 ? role.exactCi.get(lower) : undefined);
-      if (exact && fits(exact)) return { entry: exact, value: '' };
-      for (const { entry, pattern } of role.prefixes.get(lower.charAt(0)) ?? []) {
-        if (fits(entry) && (entry.caseSensitive ? line : lower).startsWith(pattern)) {
-          return { entry, value: line.slice(pattern.length).trim() };
+      let exact = lengths[length] === 1 ? role.exactCs.get(line) : undefined;
+      if (exact === undefined && role.exactCi.size > 0) {
+        // `lower` may differ in length from `line` (U+0130 lower-cases to two characters), but
+        // then it is not ASCII, so with ASCII keys only a line of a key's length can be one.
+        if (role.exactCiAscii) {
+          if (lengths[length] === 1) exact = role.exactCi.get(lowerOf(line));
+        } else {
+          const lower = lowerOf(line);
+          if (lengths[lower.length] === 1) exact = role.exactCi.get(lower);
         }
       }
-      for (const { entry, pattern } of role.suffixes.get(lower.charAt(lower.length - 1)) ?? []) {
-        if (fits(entry) && (entry.caseSensitive ? line : lower).endsWith(pattern)) {
-          return { entry, value: line.slice(line.length - pattern.length).trim() };
+      if (exact !== undefined && fits(line, exact)) return { entry: exact, value: '' };
+      if (role.prefixes.size > 0) {
+        const bucket = role.prefixes.get(edgeLower(line, false));
+        if (bucket !== undefined) {
+          for (const { entry, pattern, folded } of bucket) {
+            if (!fits(line, entry)) continue;
+            const hit = entry.caseSensitive ? line.startsWith(pattern) : folded ? (foldedEquals(line, 0, pattern) ?? lowerOf(line).startsWith(pattern)) : lowerOf(line).startsWith(pattern);
+            if (hit) return { entry, value: line.slice(pattern.length).trim() };
+          }
         }
       }
-      for (const { entry, re, requires } of role.regexes) {
-        if (!fits(entry)) continue;
-        if (requires) {
-          const haystack = entry.caseSensitive ? line : lower;
-          let found = false;
-          for (let r = 0; r < requires.length && !found; r++) found = haystack.includes(requires[r] as string);
-          if (!found) continue;
+      if (role.suffixes.size > 0) {
+        const bucket = role.suffixes.get(edgeLower(line, true));
+        if (bucket !== undefined) {
+          for (const { entry, pattern, folded } of bucket) {
+            if (!fits(line, entry)) continue;
+            const hit = entry.caseSensitive ? line.endsWith(pattern) : folded ? (foldedEquals(line, length - pattern.length, pattern) ?? lowerOf(line).endsWith(pattern)) : lowerOf(line).endsWith(pattern);
+            if (hit) return { entry, value: line.slice(length - pattern.length).trim() };
+          }
         }
+      }
+      for (const { entry, re, requires, lead } of role.regexes) {
+        if (!fits(line, entry)) continue;
+        if (lead !== null && !leadAllows(lead, line.charCodeAt(0))) continue;
+        if (requires !== null && !requiresFound(requires, line)) continue;
         const m = re.exec(line);
         if (m) return { entry, value: (m[1] ?? m[0]).trim() };
       }
       return null;
     },
   };
+}
+
+function fits(line: string, entry: TextCleaningEntry): boolean {
+  return line.length <= (entry.maxLength ?? DEFAULT_MAX_LINE);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code).toLowerCase());
+
+/**
+ * Whether `line.toLowerCase()` has the lower-case ASCII `pattern` at `at` (counted from the
+ * start for a prefix, `line.length - pattern.length` for a suffix), or undefined when a
+ * non-ASCII character of the line is compared: then only the lower-cased line can tell
+ * (U+212A lower-cases to "k", U+0130 to "i" and a combining dot). Comparing ASCII characters
+ * of `line` one by one is the same as comparing its lower-cased copy: each lower-cases to one
+ * character in place, and a non-ASCII character earlier in the line cannot shift a prefix
+ * (nothing before it) or a suffix made of ASCII (a longer lower-case form ends in non-ASCII).
+ */
+function foldedEquals(line: string, at: number, pattern: string): boolean | undefined {
+  if (at < 0) return false;
+  for (let k = 0; k < pattern.length; k++) {
+    let code = line.charCodeAt(at + k);
+    if (code >= 0x80) return undefined;
+    if (code >= 65 && code <= 90) code |= 0x20;
+    if (code !== pattern.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/**
+ * The two characters outside ASCII whose lower case holds ASCII letters (U+212A KELVIN SIGN
+ * to "k", U+0130 to "i" and a combining dot). Without them, the ASCII letters of a
+ * lower-cased line are exactly the line's own ASCII letters, lower-cased in place, so a
+ * non-Unicode `/i` regex (which never folds a non-ASCII character to ASCII) finds an ASCII
+ * string in the line exactly when the lower-cased line includes it.
+ */
+function hasAsciiLowerings(line: string): boolean {
+  return line.indexOf('\u212a') >= 0 || line.indexOf('\u0130') >= 0;
+}
+
+/**
+ * First characters a start-anchored regex can match: ASCII ones in a table, others listed;
+ * `anyNonAscii` when a case-insensitive (Unicode) regex may fold some non-ASCII character
+ * (U+017F, U+212A …) to its letters.
+ */
+interface LeadGate {
+  readonly ascii: Uint8Array;
+  readonly other: string;
+  readonly anyNonAscii: boolean;
+}
+
+function leadAllows(gate: LeadGate, code: number): boolean {
+  if (code < 0x80) return gate.ascii[code] === 1;
+  return gate.anyNonAscii || gate.other.includes(String.fromCharCode(code));
+}
+
+const REGEX_SPECIAL = '\\^$.|?*+()[]{}';
+
+/**
+ * A conservative reading of a regex's first character, to skip lines that cannot match
+ * without running it: only patterns that start with `^` then optional escaped punctuation
+ * (`\\(?`) and a literal character or a group of alternatives that each start with one
+ * (`^(?:Source|Via):`). Anything else gives null, and the regex always runs.
+ */
+function leadGateOf(pattern: string, caseSensitive: boolean): LeadGate | null {
+  if (!pattern.startsWith('^')) return null;
+  const chars: string[] = [];
+  let p = 1;
+  // Optional escaped punctuation: "\\(?".
+  while (pattern[p] === '\\' && pattern[p + 1] !== undefined && !/[A-Za-z0-9]/.test(pattern[p + 1] as string) && pattern[p + 2] === '?') {
+    chars.push(pattern[p + 1] as string);
+    p += 3;
+  }
+  const literalAt = (k: number): string | null => {
+    const ch = pattern[k];
+    if (ch === undefined || REGEX_SPECIAL.includes(ch)) return null;
+    // A quantified first character may be absent.
+    const next = pattern[k + 1];
+    if (next === '?' || next === '*' || next === '{') return null;
+    // A surrogate pair is one character under the `u` flag: no gate.
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) return null;
+    return ch;
+  };
+  if (pattern.startsWith('(?:', p)) {
+    // Alternatives up to the matching ")" at depth 0, each starting with a literal.
+    let depth = 0;
+    let start = p + 3;
+    let k = start;
+    for (; k < pattern.length; k++) {
+      const ch = pattern[k];
+      if (ch === '\\') {
+        k++;
+        continue;
+      }
+      if (ch === '[') return null;
+      if (ch === '(') depth++;
+      else if (ch === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === '|' && depth === 0) {
+        const first = literalAt(start);
+        if (first === null) return null;
+        chars.push(first);
+        start = k + 1;
+      }
+    }
+    if (k >= pattern.length) return null;
+    const last = literalAt(start);
+    if (last === null || start >= k) return null;
+    chars.push(last);
+    const after = pattern[k + 1];
+    if (after === '?' || after === '*' || after === '{') return null;
+  } else {
+    const first = literalAt(p);
+    if (first === null) return null;
+    chars.push(first);
+  }
+  const ascii = new Uint8Array(128);
+  let other = '';
+  let anyNonAscii = false;
+  for (const ch of chars) {
+    const variants = caseSensitive ? [ch] : [ch, ch.toLowerCase(), ch.toUpperCase()];
+    if (!caseSensitive && ch.toLowerCase() !== ch.toUpperCase()) anyNonAscii = true;
+    for (const v of variants) {
+      const code = v.charCodeAt(0);
+      if (v.length === 1 && code < 0x80) ascii[code] = 1;
+      else if (v.length === 1) other += v;
+      else anyNonAscii = true;
+    }
+  }
+  return { ascii, other, anyNonAscii };
 }

@@ -2,7 +2,8 @@
  * Where credits are found, in two passes over the text:
  *
  * 1. Credit lines, found by their cue words ("contributed", "h/t", "With inputs from",
- *    "Photo:", "Reporting by …; Editing by …", a "By …" line): every name on the line is
+ *    "Photo:", "Reporting by …; Editing by …", found by `phrases.ts`, and a "By …" line):
+ *    every name on the line is
  *    a credit, registered or not ("With inputs from agencies" credits "agencies").
  * 2. Registry names elsewhere, kept only in a context that makes them a source:
  *    a wire dateline ("BAGHDAD (Reuters) -"), a photo credit ("(AP Photo/…)",
@@ -16,8 +17,9 @@
 import type { Block, CreditKind } from '../../schema/record.js';
 import type { OutletsEntry } from '../../lexicon/kinds/outlets.js';
 import type { NameMatch } from './names.js';
+import type { PhraseMatch } from './phrases.js';
 import type { CompiledRegistry } from './registry.js';
-import { lineEndOf, lineStartOf, skipSpaces, skipSpacesBack, wordsAfter, wordsBefore, type Word } from './words.js';
+import { createWordList, lineEndOf, lineStartOf, readWordsAfter, readWordsBefore, skipSpaces, skipSpacesBack, wordsAfter, type Word } from './words.js';
 
 export interface RawCredit {
   readonly kind: CreditKind;
@@ -30,9 +32,6 @@ export interface RawCredit {
   /** Which rule found it, for the finding's note. */
   readonly via: string;
 }
-
-/** Cue words of credit lines. Literal alternatives only, matched once over the text. */
-const CREDIT_CUE = /\b(?:contribut(?:ed|ing|ors?)\b|h\/t\b|hat tip\b|with inputs? from\b|inputs? from\b|additional reporting by\b|reporting by\b|writing by\b|editing by\b|compiled by\b|photo(?:graph|s)?(?: credit)?(?:\s?:| by\b)|image(?: credit)?\s?:|picture(?: credit)?\s?:|credit\s?:|source\s?:)/gi;
 
 const CONTRIBUTOR_CUES = new Set(['h/t', 'hat tip', 'with inputs from', 'with input from', 'inputs from', 'input from', 'additional reporting by', 'compiled by', 'source:']);
 const BYLINE_CUES = new Set(['reporting by', 'writing by', 'editing by']);
@@ -85,6 +84,27 @@ const OUTLET_NOUNS = new Set(['news', 'agency', 'television', 'tv', 'channel', '
 const NEXT_CUE = /^\s*(?:writing|editing|reporting|additional|compiled|photo|with|graphics|fact-check|research)/i;
 
 const DASHES = new Set([0x2d, 0x2013, 0x2014, 0x2012, 0x2015]);
+
+/**
+ * `text.charCodeAt(i)`, but -1 instead of NaN outside the text. The context reads around a
+ * name often fall off the text's ends (a name at its start or end); an out-of-range
+ * `charCodeAt` in optimized code deoptimizes the function (each read site once), and
+ * `classify` was recompiled four times for it. -1, like NaN, equals no character.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** `/^by\s/i` on the block's text, read in place rather than on a slice of its first characters. */
+function startsWithByAt(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const b = text.charCodeAt(start);
+  const y = text.charCodeAt(start + 1);
+  return (b === 0x62 || b === 0x42) && (y === 0x79 || y === 0x59) && REGEX_SPACE.test(text[start + 2] as string);
+}
+
+/** One character of the regex class `\s`. */
+const REGEX_SPACE = /^\s$/;
 
 function blockIndexAt(blocks: readonly Block[], pos: number): number {
   let lo = 0;
@@ -170,8 +190,8 @@ const FREE_FOLLOWERS = new Set([
  * followed by another capitalised word is the start of a longer name, not the outlet.
  */
 function continuesAsLongerName(text: string, end: number): boolean {
-  if (text.charCodeAt(end) !== 0x20) return false;
-  const c = text.charCodeAt(end + 1);
+  if (codeAt(text, end) !== 0x20) return false;
+  const c = codeAt(text, end + 1);
   if (!(c >= 65 && c <= 90)) return false;
   const next = wordsAfter(text, end, Math.min(text.length, end + 30), 1)[0];
   return next !== undefined && !FREE_FOLLOWERS.has(next.norm);
@@ -182,7 +202,8 @@ export interface CreditDetectorInput {
   readonly blocks: readonly Block[];
 }
 
-export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDetectorInput) => RawCredit[] {
+/** `cues` are the credit-line cues of the text, from `findProvenancePhrases`. */
+export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDetectorInput, cues: readonly PhraseMatch[]) => RawCredit[] {
   /** Splits a credit-line segment into names: registry names first, then the name-like parts between them. */
   function creditsInSegment(text: string, from: number, to: number, kind: CreditKind, via: string, out: RawCredit[]): void {
     const matches = registry.text.findAll(text, from, to);
@@ -266,14 +287,13 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return stop;
   }
 
-  function creditLines(doc: CreditDetectorInput, out: RawCredit[]): Span[] {
+  function creditLines(doc: CreditDetectorInput, cues: readonly PhraseMatch[], out: RawCredit[]): Span[] {
     const { text, blocks } = doc;
     const consumed: Span[] = [];
-    CREDIT_CUE.lastIndex = 0;
-    for (let m = CREDIT_CUE.exec(text); m; m = CREDIT_CUE.exec(text)) {
-      const cueStart = m.index;
-      const cueEnd = cueStart + m[0].length;
-      const cue = m[0].toLowerCase().replace(/\s+/g, ' ');
+    for (const m of cues) {
+      const cueStart = m.start;
+      const cueEnd = m.end;
+      const cue = m.text.toLowerCase().replace(/\s+/g, ' ');
       const blockIndex = blockIndexAt(blocks, cueStart);
       const block = blocks[blockIndex];
       const floor = block?.start ?? 0;
@@ -311,8 +331,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     // "By …" lines: a byline block, or a short line that starts with "By ".
     for (const block of blocks) {
       if (block.kind !== 'byline' && block.end - block.start > 120) continue;
-      const head = text.slice(block.start, Math.min(block.end, block.start + 3));
-      const startsWithBy = /^by\s/i.test(head);
+      const startsWithBy = startsWithByAt(text, block.start, block.end);
       if (block.kind !== 'byline' && !startsWithBy) continue;
       if (overlapsAny(consumed, block.start, block.end)) continue;
       const from = startsWithBy ? block.start + 3 : block.start;
@@ -326,34 +345,50 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return consumed;
   }
 
+  // One word list for the context tests below (none calls another while reading it).
+  const context = createWordList();
+  /** The norm of the k-th word read into `context`, or undefined past the last. */
+  const normAt = (k: number): string | undefined => (k < context.count ? (context.slots[k] as Word).norm : undefined);
+
+  /** "… via Reuters": the word before `start` is "via". */
+  function isAfterVia(text: string, start: number, floor: number): boolean {
+    readWordsBefore(text, start, floor, 1, context);
+    return normAt(0) === 'via';
+  }
+
   function isCitedBefore(text: string, start: number, floor: number): boolean {
-    const words = wordsBefore(text, start, floor, 6);
+    readWordsBefore(text, start, floor, 6, context);
     let k = 0;
     // Skip modifiers and a possessive country ("told Iran's Press TV").
-    while (k < words.length && k < 4) {
-      const w = (words[k] as Word).norm;
+    while (k < context.count && k < 4) {
+      const w = normAt(k) as string;
       if (CITING_MODIFIERS.has(w) || w.endsWith("'s")) k++;
       else break;
     }
-    const cue = words[k];
-    if (!cue) return false;
-    const patterns = CITING_BEFORE.get(cue.norm);
+    const cue = normAt(k);
+    if (cue === undefined) return false;
+    const patterns = CITING_BEFORE.get(cue);
     if (!patterns) return false;
-    return patterns.some((pattern) => pattern.every((word, j) => words[k + 1 + j]?.norm === word));
+    for (const pattern of patterns) {
+      let all = true;
+      for (let j = 0; j < pattern.length && all; j++) all = normAt(k + 1 + j) === pattern[j];
+      if (all) return true;
+    }
+    return false;
   }
 
   function isCitedAfter(text: string, end: number, limit: number): boolean {
-    const words = wordsAfter(text, end, limit, 6, true);
+    readWordsAfter(text, end, limit, 6, true, context);
     let k = 0;
-    if (words[k]?.norm === 's' || words[k]?.norm === "'s") k++;
-    while (k < words.length && k < 4 && OUTLET_NOUNS.has((words[k] as Word).norm)) k++;
-    const word = words[k];
-    if (!word) return false;
-    if (CITING_AFTER_NOUNS.has(word.norm)) return true;
-    if (!CITING_AFTER_VERBS.has(word.norm)) return false;
-    if (word.norm === 'has' || word.norm === 'had' || word.norm === 'was' || word.norm === 'is') {
-      const next = words[k + 1]?.norm ?? '';
-      return AUXILIARY_FOLLOWERS.has(next) || (next === 'also' && AUXILIARY_FOLLOWERS.has(words[k + 2]?.norm ?? ''));
+    if (normAt(k) === 's' || normAt(k) === "'s") k++;
+    while (k < context.count && k < 4 && OUTLET_NOUNS.has(normAt(k) as string)) k++;
+    const word = normAt(k);
+    if (word === undefined) return false;
+    if (CITING_AFTER_NOUNS.has(word)) return true;
+    if (!CITING_AFTER_VERBS.has(word)) return false;
+    if (word === 'has' || word === 'had' || word === 'was' || word === 'is') {
+      const next = normAt(k + 1) ?? '';
+      return AUXILIARY_FOLLOWERS.has(next) || (next === 'also' && AUXILIARY_FOLLOWERS.has(normAt(k + 2) ?? ''));
     }
     return true;
   }
@@ -370,18 +405,18 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     const lineStart = lineStartOf(text, match.start, floor, 120);
 
     // "(AP Photo/Evan Vucci)", "(Reuters) -", "BAGHDAD (Tasnim) –"; "(AP)" closing a caption is its photo credit.
-    if (text.charCodeAt(open - 1) === 0x28) {
+    if (codeAt(text, open - 1) === 0x28) {
       const after = text.slice(close, close + 6).toLowerCase();
-      if (after.startsWith('photo') || (block?.kind === 'caption' && text.charCodeAt(close) === 0x29)) return { kind: 'photo', via: 'photo-credit' };
-      if (text.charCodeAt(close) === 0x29 && open - 1 - lineStart <= 80) {
+      if (after.startsWith('photo') || (block?.kind === 'caption' && codeAt(text, close) === 0x29)) return { kind: 'photo', via: 'photo-credit' };
+      if (codeAt(text, close) === 0x29 && open - 1 - lineStart <= 80) {
         const next = skipSpaces(text, close + 1, limit);
-        const c = text.charCodeAt(next);
+        const c = codeAt(text, next);
         if (DASHES.has(c) || c === 0x3a || next >= limit || open - 1 === lineStart) return { kind: 'wire', via: 'dateline' };
       }
     }
     // "AFP/Getty Images", "Jane Doe/Reuters" in captions and credit lines.
-    const slashBefore = text.charCodeAt(open - 1) === 0x2f || wordsBefore(text, match.start, floor, 1)[0]?.norm === 'via';
-    const slashAfter = text.charCodeAt(close) === 0x2f;
+    const slashBefore = codeAt(text, open - 1) === 0x2f || isAfterVia(text, match.start, floor);
+    const slashAfter = codeAt(text, close) === 0x2f;
     const inCaption = block?.kind === 'caption' || block?.kind === 'credit';
     if (slashBefore || slashAfter) {
       const line = text.slice(lineStart, lineEndOf(text, match.end, limit, 120)).toLowerCase();
@@ -399,7 +434,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     if (isCitedBefore(text, match.start, floor) || isCitedAfter(text, match.end, limit)) return { kind: 'citation', via: 'citation' };
     // A short paragraph closed by a detached name, as a caption read as a paragraph: "… in Tehran on Tuesday. IRNA".
     if (endsBlock && block && block.end - block.start <= 400 && (block.kind === 'paragraph' || block.kind === 'dek')) {
-      const prev = text.charCodeAt(open - 1);
+      const prev = codeAt(text, open - 1);
       if ((prev === 0x2e || prev === 0x7c || DASHES.has(prev)) && open - 1 > floor) return { kind: 'photo', via: 'caption-credit' };
     }
     if (block?.kind === 'byline') return { kind: 'byline', via: 'byline' };
@@ -407,10 +442,10 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
     return null;
   }
 
-  return (doc) => {
+  return (doc, cues) => {
     const credits: RawCredit[] = [];
     // Spans already read as credit lines, sorted, swept with the (sorted) matches: linear.
-    const taken = [...creditLines(doc, credits), ...credits].sort((a, b) => a.start - b.start);
+    const taken = [...creditLines(doc, cues, credits), ...credits].sort((a, b) => a.start - b.start);
     let reach = -1;
     let t = 0;
     const matches = registry.text.findAll(doc.text, 0, doc.text.length);

@@ -74,18 +74,79 @@ function runHash(text: string, i: number, limit: number): number {
 const FIRST_HASH_BITS = 18;
 const FIRST_HASH_MASK = (1 << FIRST_HASH_BITS) - 1;
 
+/** Below this many characters `findAll` walks the char codes itself (a regex scan costs a call per stop). */
+const REGEX_SCAN_MIN = 256;
+
+/**
+ * A regex matching one code unit at every position where a name can be found (a superset,
+ * never fewer): an ASCII capital or digit, a character that may be a letter outside ASCII
+ * (not the Latin-1 symbols or the General Punctuation block), and the lower-case initial of
+ * a name whose first token is written in lower case ("dpa"), but only when followed by that
+ * token's second letter in either case: "d" and "n" begin many common words. A token's norm
+ * is its lower-cased text, so its second character can only come from that letter, its
+ * capital, or one of the two non-ASCII characters that lower-case to an ASCII letter
+ * (U+0130 to "i̇", U+212A to "k"). Each alternative is one code unit long, so a stop is at
+ * `lastIndex - 1`.
+ */
+function candidateCharsRegex(lowerFirstWords: readonly string[]): RegExp {
+  const seconds = new Map<string, Set<string>>();
+  const bare = new Set<string>();
+  for (const word of lowerFirstWords) {
+    const initial = word.charAt(0);
+    const second = word.charAt(1);
+    if (second >= 'a' && second <= 'z') {
+      let set = seconds.get(initial);
+      if (!set) seconds.set(initial, (set = new Set()));
+      set.add(second);
+    } else {
+      bare.add(initial);
+    }
+  }
+  const alternatives = ['[A-Z0-9\\u00c0-\\u1fff\\u2070-\\uffff]'];
+  for (const initial of bare) alternatives.push(initial);
+  for (const [initial, set] of seconds) {
+    if (bare.has(initial)) continue;
+    let cls = '';
+    for (const second of set) {
+      cls += second + second.toUpperCase();
+      if (second === 'i') cls += '\\u0130';
+      if (second === 'k') cls += '\\u212a';
+    }
+    alternatives.push(`${initial}(?=[${cls}])`);
+  }
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
+/** A name token filled in place: `matchAt` reuses a few of these instead of allocating one per read. */
+type TokenSlot = { -readonly [K in keyof NameToken]: NameToken[K] };
+
+function newSlot(): TokenSlot {
+  return { start: 0, end: 0, norm: '', baseEnd: 0, baseNorm: '' };
+}
+
 /** Reads one name token at `i` (which must be a word character or a name symbol). */
 export function readNameToken(text: string, i: number, limit: number): NameToken | null {
+  const slot = newSlot();
+  return readNameTokenInto(text, i, limit, slot) ? slot : null;
+}
+
+/** `readNameToken` into `out`; false (and `out` unspecified) when there is no token at `i`. */
+function readNameTokenInto(text: string, i: number, limit: number, out: TokenSlot): boolean {
   const c = text.charCodeAt(i);
   if (isNameSymbol(c)) {
     const norm = text[i] as string;
-    return { start: i, end: i + 1, norm, baseEnd: i + 1, baseNorm: norm };
+    out.start = i;
+    out.end = i + 1;
+    out.norm = norm;
+    out.baseEnd = i + 1;
+    out.baseNorm = norm;
+    return true;
   }
-  if (!isWordCode(text, i)) return null;
+  if (!isWordCode(text, i)) return false;
   let j = i;
   let segment = 0;
   while (j < limit) {
@@ -108,19 +169,68 @@ export function readNameToken(text: string, i: number, limit: number): NameToken
     }
     break;
   }
-  const raw = text.slice(i, j);
-  const norm = normalizeRaw(raw);
-  let baseEnd = j;
-  let baseNorm = norm;
+  const norm = normOfRange(text, i, j);
+  out.start = i;
+  out.end = j;
+  out.norm = norm;
+  out.baseEnd = j;
+  out.baseNorm = norm;
   if (norm.length > 2 && norm.endsWith("'s")) {
-    baseEnd = j - 2;
-    baseNorm = norm.slice(0, -2);
+    out.baseEnd = j - 2;
+    out.baseNorm = norm.slice(0, -2);
   }
-  return { start: i, end: j, norm, baseEnd, baseNorm };
+  return true;
 }
 
-function straighten(raw: string): string {
-  return raw.includes('\u2019') || raw.includes('\u02bc') ? raw.replace(/[\u2019\u02bc]/g, "'") : raw;
+/**
+ * Recent norms of short ASCII tokens, by a hash of their lower-cased characters: names repeat
+ * ("New", "York", "Reuters"), and a hit costs a comparison instead of a slice and a
+ * lower-cased copy. Direct-mapped, so it never grows; a collision only costs a miss.
+ */
+const NORM_CACHE_SIZE = 4096;
+const normCache: string[] = new Array<string>(NORM_CACHE_SIZE).fill('');
+/**
+ * Longer tokens are not cached: V8 copies slices shorter than 13 characters, so a cached
+ * norm is never a view into (and never keeps alive) an article's text.
+ */
+const NORM_CACHE_MAX_LENGTH = 12;
+
+/** `normalizeRaw(text.slice(i, j))`, from the cache when the token is short and ASCII. */
+function normOfRange(text: string, i: number, j: number): string {
+  return cachedAsciiLower(text, i, j) ?? normalizeRaw(text.slice(i, j));
+}
+
+/**
+ * `text.slice(i, j).toLowerCase()` through the cache of recent lower-cased words, or null
+ * when the range is longer than `NORM_CACHE_MAX_LENGTH` or not all ASCII (then lower-casing
+ * may depend on context, as for a final sigma, or change the length). Also used for the
+ * context words of `words.ts`.
+ */
+export function cachedAsciiLower(text: string, i: number, j: number): string | null {
+  const length = j - i;
+  if (length > NORM_CACHE_MAX_LENGTH) return null;
+  let hash = length;
+  for (let k = i; k < j; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 0x80) return null;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
+  const slot = hash & (NORM_CACHE_SIZE - 1);
+  const cached = normCache[slot] as string;
+  if (cached.length === length) {
+    let same = true;
+    for (let k = 0; k < length && same; k++) {
+      let c = text.charCodeAt(i + k);
+      if (c >= 65 && c <= 90) c |= 0x20;
+      same = c === cached.charCodeAt(k);
+    }
+    if (same) return cached;
+  }
+  // ASCII has no curly apostrophes: lower-casing is the whole normalization (here and in words.ts).
+  const norm = text.slice(i, j).toLowerCase();
+  normCache[slot] = norm;
+  return norm;
 }
 
 function normalizeRaw(raw: string): string {
@@ -172,6 +282,30 @@ export interface NameMatch {
   readonly end: number;
   /** The value the name was registered with (an entry index). */
   readonly value: number;
+}
+
+/** `text[i]` is an upper-case letter or has no case (the test of a capitalised token). */
+function isUpperOrUncased(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return !(c >= 97 && c <= 122);
+  const ch = text[i] as string;
+  return !hasCase(ch) || ch === ch.toUpperCase();
+}
+
+/** `text.slice(start, end)` is written as `raw`, curly apostrophes (’ ʼ) counting as straight ones; compared in place. */
+function writtenAs(text: string, start: number, end: number, raw: string): boolean {
+  if (end - start !== raw.length) return false;
+  for (let k = 0; k < raw.length; k++) {
+    const a = text.charCodeAt(start + k);
+    const b = raw.charCodeAt(k);
+    if (a !== b && !(isCurlyApostrophe(a) && (b === 0x27 || isCurlyApostrophe(b))) && !(a === 0x27 && isCurlyApostrophe(b))) return false;
+  }
+  return true;
+}
+
+/** The apostrophes read as a straight one. */
+function isCurlyApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 0x02bc;
 }
 
 function hasCase(ch: string): boolean {
@@ -256,44 +390,51 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
   }
   // Longest first, then by priority, so the greedy match is the most specific name.
   for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.priority - b.priority);
+  // At a lower-case letter only a name whose first token is written in lower case can
+  // match (a capitalised or exact first token fails the case test there).
+  const lowerFirstWords: string[] = [];
+  for (const candidate of keys.values()) {
+    const initial = (candidate.raws[0] as string).charCodeAt(0);
+    if (initial >= 97 && initial <= 122) lowerFirstWords.push(candidate.norms[0] as string);
+  }
+  const candidateChars = candidateCharsRegex(lowerFirstWords);
 
+  // Compared in place, without slices or case-mapped copies: this runs for every token of
+  // every candidate name tried.
   function caseOk(text: string, token: NameToken, rule: CaseRule, raw: string, useBase: boolean): boolean {
     if (rule === 0) return true;
-    if (rule === 2) {
-      const written = text.slice(token.start, useBase ? token.baseEnd : token.end);
-      return straighten(written) === straighten(raw);
-    }
-    const ch = text[token.start] as string;
-    return !hasCase(ch) || ch === ch.toUpperCase();
+    if (rule === 2) return writtenAs(text, token.start, useBase ? token.baseEnd : token.end, raw);
+    return isUpperOrUncased(text, token.start);
   }
 
+  // Token slots for matchAt (it never re-enters itself): slot t holds the name's t-th token.
+  const slots: TokenSlot[] = [newSlot()];
+
   function matchAt(text: string, i: number, limit = text.length): NameMatch | null {
-    const first = readNameToken(text, i, limit);
-    if (!first) return null;
+    const first = slots[0] as TokenSlot;
+    if (!readNameTokenInto(text, i, limit, first)) return null;
     const list = byFirst.get(first.norm) ?? (first.baseNorm !== first.norm ? byFirst.get(first.baseNorm) : undefined);
     if (!list) return null;
     // Following tokens are read only when a candidate gets that far (most fail on the
     // second word), stopping for good at punctuation or a line break.
-    const tokens: NameToken[] = [first];
+    let read = 1;
     let exhausted = false;
-    const tokenAt = (t: number): NameToken | undefined => {
-      while (!exhausted && tokens.length <= t) {
-        const next = readNextToken(text, (tokens[tokens.length - 1] as NameToken).end, limit);
-        if (next) tokens.push(next);
-        else exhausted = true;
-      }
-      return tokens[t];
-    };
-    for (const candidate of list) {
+    for (let c = 0; c < list.length; c++) {
+      const candidate = list[c] as Candidate;
       const n = candidate.norms.length;
       let ok = true;
       let end = 0;
       for (let t = 0; t < n && ok; t++) {
-        const token = tokenAt(t);
-        if (token === undefined) {
+        while (!exhausted && read <= t) {
+          if (slots.length <= read) slots.push(newSlot());
+          if (readNextTokenInto(text, (slots[read - 1] as TokenSlot).end, limit, slots[read] as TokenSlot)) read++;
+          else exhausted = true;
+        }
+        if (t >= read) {
           ok = false;
           break;
         }
+        const token = slots[t] as TokenSlot;
         const want = candidate.norms[t] as string;
         const last = t === n - 1;
         let useBase = false;
@@ -316,23 +457,37 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
     return null;
   }
 
+  /**
+   * Whether a name may start at `i`: a word start whose first character is upper case, a
+   * digit, a registered lower-case initial, or a letter without case.
+   */
+  function canStartAt(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    let tryHere: boolean;
+    if (c >= 65 && c <= 90) tryHere = true;
+    else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check keeps this cheap
+    else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
+    else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
+    else {
+      tryHere = isWordCode(text, i) && isUpperOrUncased(text, i);
+    }
+    return tryHere && !(i > 0 && isWordCode(text, i - 1));
+  }
+
+  /** The first-word hash test: false when no registered name can start with the word at `i`. */
+  function mayBeFirstWord(text: string, i: number, to: number): boolean {
+    const hash = runHash(text, i, to) & FIRST_HASH_MASK;
+    return ((firstHashes[hash >>> 5] as number) & (1 << (hash & 31))) !== 0;
+  }
+
   function findAll(text: string, from: number, to: number): NameMatch[] {
+    if (to === text.length && to - from >= REGEX_SCAN_MIN) return findAllToEnd(text, from);
     const matches: NameMatch[] = [];
     let i = from;
-    // One pass over the characters; only word starts that can begin a name are tried
-    // (upper case, a registered lower-case initial, or a letter without case).
+    // One pass over the characters; only word starts that can begin a name are tried.
     while (i < to) {
-      const c = text.charCodeAt(i);
-      let tryHere: boolean;
-      if (c >= 65 && c <= 90) tryHere = true;
-      else if (c >= 48 && c <= 57) tryHere = true; // "24TV", "7 Days": the hash check below keeps this cheap
-      else if (c < 0x80) tryHere = c >= 97 && c <= 122 && lowerInitials[c] === 1;
-      else if (c >= 0x2000 && c <= 0x206f) tryHere = false;
-      else {
-        const ch = text[i] as string;
-        tryHere = isWordCode(text, i) && (!hasCase(ch) || ch === ch.toUpperCase());
-      }
-      if (!tryHere || (i > from && isWordCode(text, i - 1)) || (i === from && i > 0 && isWordCode(text, i - 1))) {
+      if (!canStartAt(text, i)) {
+        const c = text.charCodeAt(i);
         const wasWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
         i++;
         // The rest of an ASCII word cannot start a name: skip it in one tight loop.
@@ -343,17 +498,37 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
         }
         continue;
       }
-      const hash = runHash(text, i, to) & FIRST_HASH_MASK;
-      if (((firstHashes[hash >>> 5] as number) & (1 << (hash & 31))) === 0) {
-        i++;
-        continue;
-      }
-      const match = matchAt(text, i, to);
+      const match = mayBeFirstWord(text, i, to) ? matchAt(text, i, to) : null;
       if (match) {
         matches.push(match);
         i = match.end;
       } else {
         i++;
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * `findAll` over [from, text.length), with the regex engine jumping from one possible
+   * first character to the next: it skips lower-case words several times faster than a
+   * char-code loop, and the positions it stops at get exactly the tests of the loop above,
+   * so the matches are the same. Only for ranges that run to the end of the text: a regex
+   * cannot stop at `to`, and scanning past it would make many short calls quadratic.
+   */
+  function findAllToEnd(text: string, from: number): NameMatch[] {
+    const matches: NameMatch[] = [];
+    const to = text.length;
+    const scan = candidateChars;
+    scan.lastIndex = from;
+    // Every alternative of `candidateChars` matches one code unit, so it sits at lastIndex - 1.
+    while (scan.test(text)) {
+      const i = scan.lastIndex - 1;
+      if (!canStartAt(text, i) || !mayBeFirstWord(text, i, to)) continue;
+      const match = matchAt(text, i, to);
+      if (match) {
+        matches.push(match);
+        scan.lastIndex = match.end;
       }
     }
     return matches;
@@ -370,19 +545,19 @@ export function compileNameMatcher(registrations: readonly NameRegistration[]): 
 }
 
 /**
- * The name token after one ending at `j`, or null: between tokens only spaces, hyphens, a
+ * Reads the name token after one ending at `j` into `out`, or returns false: between tokens only spaces, hyphens, a
  * plural possessive ("Students' News"), or a dot or colon inside a word ("Gazeta.ru",
  * "UA:First"); punctuation or a line break ends the name.
  */
-function readNextToken(text: string, j: number, limit: number): NameToken | null {
-  if (j >= limit) return null;
+function readNextTokenInto(text: string, j: number, limit: number, out: TokenSlot): boolean {
+  if (j >= limit) return false;
   let k = j;
   const d = text.charCodeAt(k);
   if ((d === 0x2e || d === 0x3a) && k + 1 < limit && isWordCode(text, k + 1)) k++;
   else if (isApostrophe(d)) k++;
   while (k < limit && (isSpace(text.charCodeAt(k)) || isHyphen(text.charCodeAt(k)))) k++;
-  if (k >= limit) return null;
-  return readNameToken(text, k, limit);
+  if (k >= limit) return false;
+  return readNameTokenInto(text, k, limit, out);
 }
 
 /** Start of a "the " / "The " directly before `i`, or null. */
@@ -392,8 +567,12 @@ function precedingThe(text: string, i: number): number | null {
   while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
   const start = k - 3;
   if (start < 0) return null;
-  const word = text.slice(start, k);
-  if (word !== 'the' && word !== 'The' && word !== 'THE') return null;
+  // "the", "The" or "THE", compared without a slice.
+  const t = text.charCodeAt(start);
+  const h = text.charCodeAt(start + 1);
+  const e = text.charCodeAt(start + 2);
+  const isThe = (t === 0x74 || t === 0x54) && h === 0x68 && e === 0x65;
+  if (!isThe && !(t === 0x54 && h === 0x48 && e === 0x45)) return null;
   if (start > 0 && isWordCode(text, start - 1)) return null;
   return start;
 }

@@ -7,6 +7,7 @@
  * news cites by nationality. Anything else is still found, with country null.
  */
 import type { RawCredit } from './detect-credits.js';
+import type { PhraseMatch } from './phrases.js';
 import { wordsBefore } from './words.js';
 
 const DEMONYMS: Readonly<Record<string, string>> = {
@@ -24,15 +25,12 @@ const DEMONYMS: Readonly<Record<string, string>> = {
   rwandan: 'Rwanda', zimbabwean: 'Zimbabwe', kenyan: 'Kenya', nigerian: 'Nigeria', indian: 'India', japanese: 'Japan',
 };
 
-/** "state media", "state-run television", "state news agency" … */
-const STATE_MEDIA = /\bstate(?:-run|-owned|-controlled|-affiliated|-backed| run| owned| controlled)?\s(?:media|television|tv|news agency|news agencies|broadcaster|broadcasters|radio|outlets?|newspapers?|daily|channel)\b/gi;
-
-export function findStateMediaCitations(text: string): RawCredit[] {
+/** `phrases` are the state-media phrases of `text` ("state media", "state-run television"), from `findProvenancePhrases`. */
+export function findStateMediaCitations(text: string, phrases: readonly PhraseMatch[]): RawCredit[] {
   const credits: RawCredit[] = [];
-  STATE_MEDIA.lastIndex = 0;
-  for (let m = STATE_MEDIA.exec(text); m; m = STATE_MEDIA.exec(text)) {
-    let start = m.index;
-    const end = m.index + m[0].length;
+  for (const m of phrases) {
+    let start = m.start;
+    const end = m.end;
     // "head of state television appearances": "of state" is not state media.
     const before = wordsBefore(text, start, Math.max(0, start - 60), 3);
     const w0 = before[0];

@@ -2,7 +2,7 @@
  * Reading a few words either side of a position, for the context checks of the
  * provenance analyzer. Bounded by a count and a limit, so each call is O(window).
  */
-import { isWordCode } from './names.js';
+import { cachedAsciiLower, isWordCode } from './names.js';
 
 export interface Word {
   readonly start: number;
@@ -17,14 +17,53 @@ function isGlue(c: number): boolean {
 }
 
 function normOf(text: string, start: number, end: number): string {
-  return text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+  // Most context words are short and ASCII: then the norm is a cached lower-cased copy.
+  return cachedAsciiLower(text, start, end) ?? text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+}
+
+/**
+ * Words read into reused slots: `count` of `slots` are filled, the rest are stale. The
+ * context tests of `detect-credits.ts` run for every registry name found, and one list for
+ * them replaces an array and up to six objects per test.
+ */
+export interface WordList {
+  count: number;
+  readonly slots: { start: number; end: number; norm: string }[];
+}
+
+export function createWordList(): WordList {
+  return { count: 0, slots: [] };
+}
+
+function pushWord(out: WordList, start: number, end: number, norm: string): void {
+  const slot = out.slots[out.count];
+  if (slot === undefined) out.slots.push({ start, end, norm });
+  else {
+    slot.start = start;
+    slot.end = end;
+    slot.norm = norm;
+  }
+  out.count++;
+}
+
+/** The words of a list made for one call (its slots are not reused, so they can be returned). */
+function toArray(list: WordList): Word[] {
+  list.slots.length = list.count;
+  return list.slots;
 }
 
 /** Up to `count` words after `pos`, stopping at a line break or sentence punctuation (commas allowed when `commas`). */
 export function wordsAfter(text: string, pos: number, limit: number, count: number, commas = false): Word[] {
-  const words: Word[] = [];
+  const list = createWordList();
+  readWordsAfter(text, pos, limit, count, commas, list);
+  return toArray(list);
+}
+
+/** `wordsAfter` into `out`. */
+export function readWordsAfter(text: string, pos: number, limit: number, count: number, commas: boolean, out: WordList): void {
+  out.count = 0;
   let i = pos;
-  while (words.length < count && i < limit) {
+  while (out.count < count && i < limit) {
     const c = text.charCodeAt(i);
     // Spaces, slashes and hyphens between a name and its partner ("Reuters/Ipsos", "AP-NORC").
     if (c === 0x20 || c === 0xa0 || c === 0x09 || (commas && c === 0x2c) || c === 0x2f || (c === 0x2d && i === pos)) {
@@ -39,16 +78,22 @@ export function wordsAfter(text: string, pos: number, limit: number, count: numb
     if (!isWordCode(text, i)) break;
     const start = i;
     while (i < limit && (isWordCode(text, i) || (isGlue(text.charCodeAt(i)) && i + 1 < limit && isWordCode(text, i + 1)))) i++;
-    words.push({ start, end: i, norm: normOf(text, start, i) });
+    pushWord(out, start, i, normOf(text, start, i));
   }
-  return words;
 }
 
 /** Up to `count` words before `pos`, nearest first, stopping at a line break or sentence punctuation. */
 export function wordsBefore(text: string, pos: number, floor: number, count: number): Word[] {
-  const words: Word[] = [];
+  const list = createWordList();
+  readWordsBefore(text, pos, floor, count, list);
+  return toArray(list);
+}
+
+/** `wordsBefore` into `out`. */
+export function readWordsBefore(text: string, pos: number, floor: number, count: number, out: WordList): void {
+  out.count = 0;
   let i = pos;
-  while (words.length < count && i > floor) {
+  while (out.count < count && i > floor) {
     const c = text.charCodeAt(i - 1);
     if (c === 0x20 || c === 0xa0 || c === 0x09) {
       i--;
@@ -57,9 +102,8 @@ export function wordsBefore(text: string, pos: number, floor: number, count: num
     if (!isWordCode(text, i - 1)) break;
     const end = i;
     while (i > floor && (isWordCode(text, i - 1) || (isGlue(text.charCodeAt(i - 1)) && i - 2 >= floor && isWordCode(text, i - 2)))) i--;
-    words.push({ start: i, end, norm: normOf(text, i, end) });
+    pushWord(out, i, end, normOf(text, i, end));
   }
-  return words;
 }
 
 /** Index of the first non-space character at or after `pos` (bounded by `limit`). */
