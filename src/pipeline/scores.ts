@@ -25,6 +25,16 @@ export function round(value: number, digits = 4): number {
   return Math.round(value * factor) / factor;
 }
 
+/**
+ * An empty record for keys that differ from article to article (speaker ids, sides). A
+ * prototype-less object is kept by V8 as a hash table: on a plain `{}` each new key order
+ * built hidden classes that V8 keeps for good, and every store missed its inline cache.
+ * It serializes and reads like a plain object.
+ */
+function keyedRecord(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 /** Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the outlet's own). */
 function speechSpans(quotes: ScoreInput['quotes']): (readonly [number, number])[] {
   // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
@@ -116,7 +126,7 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   }
   let anonymousVoices = 0;
   // Who gets the floor: quoted words per side, and how often each voice's verbs distance the outlet from it.
-  const quotedWordsByAffiliation: Record<string, number> = {};
+  const quotedWordsByAffiliation = keyedRecord();
   let voicedWords = 0;
   for (const voice of record.voices) {
     if (voice.anonymous) anonymousVoices++;
@@ -124,9 +134,9 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
     quotedWordsByAffiliation[side] = (quotedWordsByAffiliation[side] ?? 0) + voice.quotedWords;
     voicedWords += voice.quotedWords;
   }
-  const quotedWordShareByAffiliation: Record<string, number> = {};
+  const quotedWordShareByAffiliation = keyedRecord();
   for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
-  const distancingShareByVoice: Record<string, number> = {};
+  const distancingShareByVoice = keyedRecord();
   if (cuesByVoice.size > 0) {
     for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
   }
