@@ -8,7 +8,7 @@
  */
 import type { Document, Token } from '../document/types.js';
 import { loadAfinn, type AfinnSlot } from '../nlp/afinn.js';
-import { tableById, tokenIds } from '../nlp/vocabulary.js';
+import { tokenIds, wordId } from '../nlp/vocabulary.js';
 import type { Quote } from '../schema/record.js';
 import type { SentimentResult } from './types.js';
 
@@ -56,23 +56,59 @@ function phraseAt(tokens: readonly Token[], i: number, bucket: readonly { readon
   return null;
 }
 
-/** Marks a conjunction that ends a negation scope ("but"), kept in the same map as the valences. */
-const CLAUSE_WORD: AfinnSlot = Object.freeze({ valence: undefined, phrases: undefined, negator: false });
-let mergedSlots: readonly (AfinnSlot | undefined)[] | null = null;
-/** AFINN single-word valences by word id, for the base of a possessive ("hero's" → "hero"). */
-let wordValences: readonly (number | undefined)[] | null = null;
+/** Word classes by id (bits of `SentimentTables.flags`). */
+const CLAUSE_WORD = 1;
+const NEGATOR = 2;
+const HAS_PHRASES = 4;
+const HAS_VALENCE = 8;
+
+type AfinnPhrases = NonNullable<AfinnSlot['phrases']>;
 
 /**
- * AFINN slots plus the clause-ending conjunctions, as an array by word id
- * (`src/nlp/vocabulary.ts`), so each word costs one array read.
+ * AFINN and the clause-ending conjunctions as typed arrays by word id
+ * (`src/nlp/vocabulary.ts`): the scoring loop reads one byte per word, and a valence only
+ * for a valenced word, instead of following a pointer to a slot object per word.
  */
-function sentimentSlots(): readonly (AfinnSlot | undefined)[] {
-  if (mergedSlots) return mergedSlots;
-  const merged = new Map(loadAfinn().slots);
-  for (const word of CLAUSE_ENDS) if (/^[a-z]+$/.test(word) && !merged.has(word)) merged.set(word, CLAUSE_WORD);
-  mergedSlots = tableById(merged);
-  wordValences = tableById(loadAfinn().words);
-  return mergedSlots;
+interface SentimentTables {
+  /** `CLAUSE_WORD | NEGATOR | HAS_PHRASES | HAS_VALENCE` per word id; 0 for a word AFINN lacks. */
+  readonly flags: Uint8Array;
+  /** The single-word valence per word id (read when `HAS_VALENCE` is set). */
+  readonly valences: Float64Array;
+  /** The multi-word entries starting with each word (set when `HAS_PHRASES` is). */
+  readonly phrases: readonly (AfinnPhrases | undefined)[];
+}
+
+let tables: SentimentTables | null = null;
+
+function sentimentTables(): SentimentTables {
+  if (tables) return tables;
+  const afinn = loadAfinn();
+  const conjunctions: string[] = [];
+  for (const word of CLAUSE_ENDS) if (/^[a-z]+$/.test(word) && !afinn.slots.has(word)) conjunctions.push(word);
+  // Register every word first, so the arrays are sized for all of them.
+  const slotIds = new Map<AfinnSlot, number>();
+  for (const [word, slot] of afinn.slots) slotIds.set(slot, wordId(word));
+  const conjunctionIds = conjunctions.map(wordId);
+  const size = Math.max(0, ...slotIds.values(), ...conjunctionIds) + 1;
+  const flags = new Uint8Array(size);
+  const valences = new Float64Array(size);
+  const phrases: (AfinnPhrases | undefined)[] = new Array<AfinnPhrases | undefined>(size).fill(undefined);
+  for (const [slot, id] of slotIds) {
+    let bits = 0;
+    if (slot.negator) bits |= NEGATOR;
+    if (slot.phrases) {
+      bits |= HAS_PHRASES;
+      phrases[id] = slot.phrases;
+    }
+    if (slot.valence !== undefined) {
+      bits |= HAS_VALENCE;
+      valences[id] = slot.valence;
+    }
+    flags[id] = bits;
+  }
+  for (const id of conjunctionIds) flags[id] = CLAUSE_WORD;
+  tables = { flags, valences, phrases };
+  return tables;
 }
 
 /** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
@@ -88,8 +124,7 @@ function speechSpans(quotes: readonly Quote[]): [number, number][] {
 }
 
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
-  const slots = sentimentSlots();
-  const valences = wordValences as readonly (number | undefined)[];
+  const { flags, valences, phrases } = sentimentTables();
   const spans = quotes ? speechSpans(quotes) : null;
   let span = 0;
   let spanEnd = -1;
@@ -118,27 +153,27 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       continue;
     }
     const id = normIds[i] as number;
-    // Words registered after this table was built have ids past its end.
-    const slot = id < 0 || id >= slots.length ? undefined : slots[id];
-    if (slot === undefined) {
-      if (token.possessive) {
-        const baseId = baseIds[i] as number;
-        valence = baseId < 0 || baseId >= valences.length ? undefined : valences[baseId];
-      }
-      if (valence === undefined) continue;
-    } else if (slot === CLAUSE_WORD) {
+    // Words registered after these tables were built have ids past their end.
+    const bits = id < 0 || id >= flags.length ? 0 : (flags[id] as number);
+    if (bits === 0) {
+      // A possessive AFINN lacks is scored by its base ("hero's" counts as "hero").
+      if (!token.possessive) continue;
+      const baseId = baseIds[i] as number;
+      if (baseId < 0 || baseId >= flags.length || ((flags[baseId] as number) & HAS_VALENCE) === 0) continue;
+      valence = valences[baseId] as number;
+    } else if (bits === CLAUSE_WORD) {
       negated = false;
       continue;
     } else {
-      const phrase = slot.phrases ? phraseAt(tokens, i, slot.phrases) : null;
+      const phrase = (bits & HAS_PHRASES) !== 0 ? phraseAt(tokens, i, phrases[id] as AfinnPhrases) : null;
       if (phrase) {
         valence = phrase.valence;
         i += phrase.length - 1;
-      } else if (slot.negator) {
+      } else if ((bits & NEGATOR) !== 0) {
         negated = true;
         continue;
-      } else {
-        valence = slot.valence;
+      } else if ((bits & HAS_VALENCE) !== 0) {
+        valence = valences[id] as number;
       }
     }
     if (valence === undefined) continue;
@@ -168,6 +203,6 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
  */
 export function createSentimentScorer(): (doc: Document, quotes?: readonly Quote[]) => SentimentResult {
   // Registers the words now, before any document's token ids are computed.
-  sentimentSlots();
+  sentimentTables();
   return (doc, quotes) => scoreSentiment(doc, quotes);
 }
