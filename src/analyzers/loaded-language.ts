@@ -25,15 +25,25 @@ export const ANALYZER = 'loaded-language';
 
 interface TermMatch {
   readonly entry: LoadedTermsEntry;
+  /** `loaded-language/<entry id>`. */
+  readonly rule: string;
   readonly tokenStart: number;
   readonly tokenEnd: number;
 }
 
+/**
+ * Per entry (by `entryIndex`), the token index up to which an exception protects it; 0 for
+ * none. One table reused across documents (reset after each), not a map per document.
+ */
+let protectedUntil = new Int32Array(0);
+/** The entries set in `protectedUntil` by the current call, to reset. */
+const protectedEntries: number[] = [];
+
 /** One pass: exceptions first at each position (they may start before the term), then the longest term. */
 export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): TermMatch[] {
   const matches: TermMatch[] = [];
-  // Per entry id, the token index up to which an exception protects it.
-  let protectedUntil: Map<string, number> | null = null;
+  if (protectedUntil.length < compiled.entryCount) protectedUntil = new Int32Array(compiled.entryCount);
+  const until = protectedUntil;
   const slots = compiled.slotsByWord;
   const baseIds = tokenIds(tokens).base;
   for (let i = 0; i < tokens.length; i++) {
@@ -45,37 +55,30 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);
       if (exception) {
-        protectedUntil ??= new Map();
-        for (const id of exception.value) protectedUntil.set(id, Math.max(protectedUntil.get(id) ?? 0, i + exception.keys.length));
+        const reach = i + exception.keys.length;
+        for (const entry of exception.value) {
+          if ((until[entry] as number) === 0) protectedEntries.push(entry);
+          if (reach > (until[entry] as number)) until[entry] = reach;
+        }
       }
     }
     let term: IndexedPhrase<TermPhrase> | null = null;
     for (const phrase of slot.primary) {
       if (!phraseMatchesAt(phrase, tokens, i)) continue;
-      if (protectedUntil && (protectedUntil.get(phrase.value.entry.id) ?? 0) > i) continue;
+      if ((until[phrase.value.entryIndex] as number) > i) continue;
       term = phrase;
       break;
     }
     if (!term) continue;
-    matches.push({ entry: term.value.entry, tokenStart: i, tokenEnd: i + term.keys.length });
+    matches.push({ entry: term.value.entry, rule: term.value.rule, tokenStart: i, tokenEnd: i + term.keys.length });
     i += term.keys.length - 1;
   }
+  for (const entry of protectedEntries) until[entry] = 0;
+  protectedEntries.length = 0;
   return matches;
 }
 
-function buildFinding(
-  doc: Document,
-  fields: Omit<Finding, 'id' | 'analyzer' | 'text' | 'rule'> & { entryId: string },
-): Finding {
-  const { entryId, ...rest } = fields;
-  return {
-    id: `${ANALYZER}/${entryId}@${rest.start}-${rest.end}`,
-    analyzer: ANALYZER,
-    rule: `${ANALYZER}/${entryId}`,
-    ...rest,
-    text: doc.text.slice(rest.start, rest.end),
-  };
-}
+type MutableFinding = { -readonly [K in keyof Finding]: Finding[K] };
 
 const HEADLINE_BLOCKS = new Set(['headline', 'dek', 'caption']);
 
@@ -116,8 +119,12 @@ function termFinding(
     weight = Math.min(weight, 1);
   }
   const voice = voiceOf(start, end);
-  return buildFinding(doc, {
-    entryId: entry.id,
+  // The keys in the record's order; the optional ones (then `text`, which comes last) are
+  // assigned after the literal, without rest and spread temporaries.
+  const finding: MutableFinding = {
+    id: `${match.rule}@${start}-${end}`,
+    analyzer: ANALYZER,
+    rule: match.rule,
     category: entry.category,
     start,
     end,
@@ -128,9 +135,11 @@ function termFinding(
     polarity: entry.polarity,
     note: entry.note,
     source: entry.source,
-    ...(entry.alternatives.length ? { alternatives: [...entry.alternatives] } : {}),
-    ...(context.length ? { context } : {}),
-  });
+  } as MutableFinding;
+  if (entry.alternatives.length) finding.alternatives = entry.alternatives.slice();
+  if (context.length) finding.context = context;
+  finding.text = doc.text.slice(start, end);
+  return finding;
 }
 
 export function createLoadedLanguageAnalyzer(

@@ -14,13 +14,19 @@ export interface TermPhrase {
   readonly entry: LoadedTermsEntry;
   /** The lexicon form this phrase came from (an inflection names its base form). */
   readonly form: string;
+  /** `loaded-language/<entry id>`, made once here rather than per finding. */
+  readonly rule: string;
+  /** The entry's position in the lexicon: exceptions name the entries they protect by it. */
+  readonly entryIndex: number;
 }
 
 export interface CompiledTerms {
-  /** Terms (primary) and exception phrases naming the entry ids they suppress (secondary), by first token. */
-  readonly index: DualIndex<TermPhrase, readonly string[]>;
+  /** Terms (primary) and exception phrases naming the entries (by `entryIndex`) they suppress (secondary), by first token. */
+  readonly index: DualIndex<TermPhrase, readonly number[]>;
   /** `index` as an array by word id (`src/nlp/vocabulary.ts`): the hot loop reads it per token. */
-  readonly slotsByWord: readonly (DualSlot<TermPhrase, readonly string[]> | undefined)[];
+  readonly slotsByWord: readonly (DualSlot<TermPhrase, readonly number[]> | undefined)[];
+  /** The number of entries (the size of a table by `entryIndex`). */
+  readonly entryCount: number;
 }
 
 /** Every form an entry matches: its listed forms plus, with `inflect`, generated inflections. */
@@ -49,8 +55,10 @@ export function expandForms(entry: LoadedTermsEntry): { form: string; text: stri
 export function compileTerms(entries: readonly LoadedTermsEntry[], tokenize: PhraseTokenizer): CompiledTerms {
   const phrases: IndexedPhrase<TermPhrase>[] = [];
   const claimed = new Set<string>();
-  const exceptionEntries = new Map<string, { keys: string[]; ids: string[] }>();
-  for (const entry of entries) {
+  const exceptionEntries = new Map<string, { keys: string[]; ids: number[] }>();
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    const entry = entries[entryIndex] as LoadedTermsEntry;
+    const rule = `loaded-language/${entry.id}`;
     for (const { form, text } of expandForms(entry)) {
       const keys = tokenize(text).map((t) => t.base);
       if (!keys.length) continue;
@@ -58,17 +66,17 @@ export function compileTerms(entries: readonly LoadedTermsEntry[], tokenize: Phr
       // The first entry to claim a phrase keeps it (the data lint forbids duplicates).
       if (claimed.has(key)) continue;
       claimed.add(key);
-      phrases.push({ keys, value: { entry, form } });
+      phrases.push({ keys, value: { entry, form, rule, entryIndex } });
     }
     for (const exception of entry.exceptions) {
       const keys = tokenize(exception).map((t) => t.base);
       if (!keys.length) continue;
       const key = keys.join(' ');
       const known = exceptionEntries.get(key);
-      if (known) known.ids.push(entry.id);
-      else exceptionEntries.set(key, { keys, ids: [entry.id] });
+      if (known) known.ids.push(entryIndex);
+      else exceptionEntries.set(key, { keys, ids: [entryIndex] });
     }
   }
   const index = createDualIndex(phrases, [...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids })));
-  return { index, slotsByWord: tableById(index) };
+  return { index, slotsByWord: tableById(index), entryCount: entries.length };
 }
