@@ -86,15 +86,19 @@ export function findMentions(gazetteer: CompiledGazetteer, doc: Document): Entit
   let blockedUntil = 0;
   const slots = gazetteer.slotsByWord;
   const ids = tokenIds(tokens);
+  const baseIds = ids.base;
+  const normIds = ids.norm;
   for (let i = 0; i < tokens.length; i++) {
-    const baseId = ids.base[i] as number;
-    const normId = ids.norm[i] as number;
-    if (baseId < 0 && normId < 0) continue;
-    const token = tokens[i] as Token;
+    const baseId = baseIds[i] as number;
+    const normId = normIds[i] as number;
     // Ids of words registered after the gazetteer (by later analyzers) lie past its end.
     let slot = baseId < 0 || baseId >= slots.length ? undefined : slots[baseId];
+    const normSlot = normId === baseId || normId < 0 || normId >= slots.length ? undefined : slots[normId];
+    // Most tokens name no actor either way: skip them without reading the token.
+    if (slot === undefined && normSlot === undefined) continue;
+    const token = tokens[i] as Token;
     // "Guards" read as a lost-apostrophe possessive of "Guard": try the written form too.
-    if (token.possessive && token.norm !== token.base) slot = mergeSlots(normId < 0 || normId >= slots.length ? undefined : slots[normId], slot);
+    if (token.possessive && token.norm !== token.base) slot = mergeSlots(normSlot, slot);
     if (slot === undefined) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);
