@@ -53,8 +53,7 @@ function describeTerms(record: SummaryInput, findings: readonly Finding[], max: 
   return joinNames(parts);
 }
 
-function ownVoiceSentence(record: SummaryInput): string | null {
-  const own = record.findings.filter((f) => f.analyzer === 'loaded-language' && OWN.has(f.voice) && f.polarity !== 'neutral');
+function ownVoiceSentence(record: SummaryInput, own: readonly Finding[]): string | null {
   if (!own.length) return null;
   const inHeadline = own.some((f) => f.voice === 'headline');
   return `In its own voice${inHeadline ? ', including the headline,' : ''} the outlet uses ${own.length} loaded term${own.length === 1 ? '' : 's'}: ${describeTerms(record, own, 3)}.`;
@@ -88,8 +87,7 @@ function mainUnheardTarget(record: SummaryInput): string | null {
   return entityName(record, target);
 }
 
-function quotedSentence(record: SummaryInput): string | null {
-  const quoted = record.findings.filter((f) => f.analyzer === 'loaded-language' && (f.voice === 'quoted' || f.voice === 'reported'));
+function quotedSentence(record: SummaryInput, quoted: readonly Finding[]): string | null {
   const speaking = record.voices.filter((v) => v.quotes > 0);
   const parts: string[] = [];
   if (speaking.length) {
@@ -129,6 +127,16 @@ function provenanceSentence(record: SummaryInput, options: SummaryOptions): stri
 }
 
 export function summarize(record: SummaryInput, options: SummaryOptions = {}): string {
-  const sentences = [ownVoiceSentence(record), quotedSentence(record), provenanceSentence(record, options)].filter((s): s is string => s !== null);
+  // The loaded terms in the outlet's own voice (neutral ones aside) and in quoted or
+  // reported speech, sorted out in one pass over the findings.
+  const own: Finding[] = [];
+  const quoted: Finding[] = [];
+  for (const finding of record.findings) {
+    if (finding.analyzer !== 'loaded-language') continue;
+    if (OWN.has(finding.voice)) {
+      if (finding.polarity !== 'neutral') own.push(finding);
+    } else if (finding.voice === 'quoted' || finding.voice === 'reported') quoted.push(finding);
+  }
+  const sentences = [ownVoiceSentence(record, own), quotedSentence(record, quoted), provenanceSentence(record, options)].filter((s): s is string => s !== null);
   return sentences.length ? sentences.join(' ') : 'No loaded language, attributed speech or credited sources were found.';
 }
