@@ -152,10 +152,14 @@ export function createLoadedLanguageAnalyzer(
   return (doc, mentions, attribution) => {
     const matches = matchTerms(compiled, doc.tokens);
     if (!matches.length) return [];
-    const ctx = createTargetContext(doc.tokens, mentions, matches.flatMap((m) => [m.tokenStart, m.tokenEnd]), kindOf);
+    // The matched token ranges as one flat list (no pair array per match).
+    const loaded: number[] = [];
+    for (const match of matches) loaded.push(match.tokenStart, match.tokenEnd);
+    const ctx = createTargetContext(doc.tokens, mentions, loaded, kindOf);
     const voiceOf = createHeadlineAwareVoice(doc, createVoiceLookup(doc, attribution.quotes));
     const findings: Finding[] = [];
-    const found: (Finding | null)[] = matches.map((match) => termFinding(doc, match, ctx, voiceOf, designated));
+    const found: (Finding | null)[] = [];
+    for (const match of matches) found.push(termFinding(doc, match, ctx, voiceOf, designated));
     // Right to left, an adjective with no target of its own takes the target of the loaded
     // noun it modifies: "the evil regime in Tehran" is aimed at Iran twice.
     for (let k = found.length - 2; k >= 0; k--) {
