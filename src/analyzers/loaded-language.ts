@@ -45,13 +45,20 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
   if (protectedUntil.length < compiled.entryCount) protectedUntil = new Int32Array(compiled.entryCount);
   const until = protectedUntil;
   const slots = compiled.slotsByWord;
-  const baseIds = tokenIds(tokens).base;
+  const nextWords = compiled.nextWords;
+  const ids = tokenIds(tokens);
+  const baseIds = ids.base;
+  const normIds = ids.norm;
   for (let i = 0; i < tokens.length; i++) {
     const id = baseIds[i] as number;
     // Ids of words registered after these terms (by later analyzers) lie past the table's end.
     if (id < 0 || id >= slots.length) continue;
     const slot = slots[id];
     if (slot === undefined) continue;
+    // Only phrases of two words or more start here: the next token must be able to be the
+    // second word of one (by its base, or by its norm for a possessive), or none can match.
+    const next = nextWords[id];
+    if (next !== undefined && (i + 1 >= tokens.length || (!next.includes(baseIds[i + 1] as number) && !next.includes(normIds[i + 1] as number)))) continue;
     if (slot.secondary.length) {
       const exception = longestInBucket(slot.secondary, tokens, i);
       if (exception) {

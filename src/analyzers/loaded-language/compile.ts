@@ -7,7 +7,7 @@
 import type { LoadedTermsEntry } from '../../lexicon/kinds/loaded-terms.js';
 import { createDualIndex, type DualIndex, type DualSlot, type IndexedPhrase } from '../../nlp/phrase-index.js';
 import type { PhraseTokenizer } from '../../nlp/phrase-tokens.js';
-import { tableById } from '../../nlp/vocabulary.js';
+import { tableById, wordId } from '../../nlp/vocabulary.js';
 import { regularInflections } from '../../nlp/porter.js';
 
 export interface TermPhrase {
@@ -27,6 +27,13 @@ export interface CompiledTerms {
   readonly slotsByWord: readonly (DualSlot<TermPhrase, readonly number[]> | undefined)[];
   /** The number of entries (the size of a table by `entryIndex`). */
   readonly entryCount: number;
+  /**
+   * By first word id: when every phrase (term or exception) starting with the word is two
+   * words or more, the word ids their second words may have; otherwise undefined. Frequent
+   * first words ("the", "in", "so") then cost one look at the next token's ids, not a
+   * comparison per phrase.
+   */
+  readonly nextWords: readonly (readonly number[] | undefined)[];
 }
 
 /** Every form an entry matches: its listed forms plus, with `inflect`, generated inflections. */
@@ -78,5 +85,17 @@ export function compileTerms(entries: readonly LoadedTermsEntry[], tokenize: Phr
     }
   }
   const index = createDualIndex(phrases, [...exceptionEntries.values()].map(({ keys, ids }) => ({ keys, value: ids })));
-  return { index, slotsByWord: tableById(index), entryCount: entries.length };
+  const slotsByWord = tableById(index);
+  const nextWords: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(slotsByWord.length).fill(undefined);
+  for (const [first, slot] of index) {
+    const seconds = new Set<number>();
+    let gated = true;
+    for (const phrase of [...slot.primary, ...slot.secondary]) {
+      const second = phrase.keys[1];
+      if (second === undefined) gated = false;
+      else seconds.add(wordId(second));
+    }
+    if (gated) nextWords[wordId(first)] = [...seconds];
+  }
+  return { index, slotsByWord, entryCount: entries.length, nextWords };
 }
