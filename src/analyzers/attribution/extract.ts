@@ -614,7 +614,8 @@ export function extractAttributions(
     }
     if (!content) return;
     // "… declared:" at the end of a paragraph, the words in the next one.
-    if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
+    // The bound first: a cue at the document's end would read past the tokens (an out-of-bounds deoptimisation).
+    if (content[1] - content[0] <= 0 && !quoteContent && cueEndTok < tokens.length && ((tokens[cueEndTok] as Token).norm === ':' || (tokens[cueEndTok] as Token).norm === ',')) {
       const after = (tokens[cueEndTok] as Token).end;
       // Quotes are sorted by start: the first at or after the cue, by binary search.
       const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
@@ -809,7 +810,8 @@ export function extractAttributions(
       }
       if (k < s1 && question) draft.content = [cueEndTok, k];
     }
-    if (!draft.content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
+    // `at > 0` first: reading before the first token would deoptimise (an out-of-bounds read).
+    if (!draft.content && (coordinated || (at > 0 && PARTICIPLE_LEAD.has((tokens[at - 1] as Token).norm)))) {
       // "…, saying …": the subject of the clause speaks.
       const previous = inSentence[inSentence.length - 1];
       if (previous) {
@@ -947,8 +949,10 @@ export function extractAttributions(
       if (!lead || !(DETERMINERS.has(lead.norm) || lead.possessive)) return false;
       let head = false;
       for (let t = i + 1; t < s1 + 1 && t - i <= 12; t++) {
+        // The sentence end first, so the token past a document's last sentence is never read (an out-of-bounds deoptimisation).
+        if (t === s1) return head;
         const object = tokens[t];
-        if (!object || t === s1 || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
+        if (!object || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
         if (object.kind !== 'word' && object.kind !== 'number' && object.norm !== '-' && object.norm !== '/') return false;
         if (head && (NP_STOP.has(object.norm) || object.norm === 'behind' || object.norm === 'of')) return false;
         if (form.objectHeads.has(object.base)) head = true;
