@@ -600,7 +600,8 @@ export function extractAttributions(
       const before = trimEnd(s0, trimEnd(s0, at));
       let comma = srcEnd;
       if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
-      if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
+      // Bounded by the token count: `comma` may reach the document's end (an out-of-bounds read deoptimises).
+      if (comma < tokens.length && (tokens[comma] as Token).norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
       else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
       else content = [srcEnd, s1];
     } else {
