@@ -10,14 +10,14 @@ import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import {
-  CLASS_BE_FORM, CLASS_BETWEEN, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP, CLASS_QUANTIFIER, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
+  CLASS_AFTER_CUE, CLASS_BE_FORM, CLASS_BEFORE_VERB, CLASS_BETWEEN, CLASS_CLAUSE_START, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP,
+  CLASS_OBJECT_LEAD, CLASS_PARTICIPLE_LEAD, CLASS_QUANTIFIER, CLASS_SHARE_HEAD, CLASS_SHARE_LEAD, CLASS_SOURCE_PREPOSITION, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
   type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import { ByteScratch } from './scratch.js';
 import {
-  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, ROLE_STOP,
-  SELF_PRONOUNS, VERBISH, isOwnBlock, isPluralPronoun, isSingularPronoun,
+  isNameWord, DOCUMENT_SOURCES, DETERMINERS, NOT_NAME, ROLE_STOP, SELF_PRONOUNS, isOwnBlock, isPluralPronoun, isSingularPronoun,
 } from './words.js';
 
 export type Speaker =
@@ -56,30 +56,13 @@ export interface Attribution {
 
 /** How many earlier attributions of one sentence a cue is compared with. */
 const RECENT_IN_SENTENCE = 32;
-/** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
-const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
-/** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
-const SHARE_HEADS = new Set(['half', 'majority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'four', 'five', 'ten', '10', 'three', 'plurality', 'minority']);
-const SHARE_LEADS = new Set(['nearly', 'almost', 'about', 'roughly', 'over', 'more', 'than', 'fewer', 'less', 'just', 'only', 'a', 'one', 'two', 'three', 'in', 'of', 'out', 'half', 'slim', 'narrow', 'clear', 'large', 'wide']);
 /** A fronted question ("Asked whether he would run, Doe said …"): the asking is an attribution of its own. */
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'when', 'who', 'about', 'to', 'where', 'which']);
-const AFTER_CUE_BEFORE_THAT = new Set([
-  'in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'yesterday', 'today',
-  'a', 'an', 'the', 'statement', 'interview', 'speech', 'letter', 'post', 'tweet', 'conference', 'news', 'briefing',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night',
-  'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
-  'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
-]);
-/** Words that open a clause right after a verb ("showed he was …", "found there were …"). */
-const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'nearly', 'more', 'fewer', 'only']);
 
 /** How many person mentions a role reference looks back (or ahead) over. */
 const MENTION_WINDOW = 200;
 const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'earlier', 'later', 'yesterday', 'today']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
-/** Words that open an object noun phrase after a noun-like cue form ("support the plan", "show him"). */
-const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
-const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
 /** A cue found in a sentence: its first token, its length in tokens and its verb form. */
 interface CueHit {
@@ -273,7 +256,7 @@ export function extractAttributions(
     let end = fullEnd;
     for (let t = start + 1; t < fullEnd - 1; t++) {
       const owner = tokens[t - 1] as Token;
-      if (SOURCE_PREPOSITIONS.has((tokens[t] as Token).norm) && owner.kind === 'word' && (!owner.capitalized || t - 1 === start) &&
+      if (normIn(t, CLASS_SOURCE_PREPOSITION) && owner.kind === 'word' && (!owner.capitalized || t - 1 === start) &&
         (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
         end = t;
         break;
@@ -380,14 +363,14 @@ export function extractAttributions(
       const start = npLeft(p - 1, sentenceStart);
       return start <= p - 1 ? start : j + 1;
     }
-    if (SHARE_HEADS.has(head.norm)) {
+    if (normIn(j, CLASS_SHARE_HEAD)) {
       let k = j;
-      while (k - 1 >= sentenceStart && j - k < 4 && (tokens[k - 1]?.kind === 'number' || SHARE_LEADS.has((tokens[k - 1] as Token).norm))) k--;
+      while (k - 1 >= sentenceStart && j - k < 4 && (tokens[k - 1]?.kind === 'number' || normIn(k - 1, CLASS_SHARE_LEAD))) k--;
       return k;
     }
     if (head.kind !== 'word') return j + 1;
     if (isSingularPronoun(head.norm) || isPluralPronoun(head.norm) || head.norm === 'it') return j;
-    if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
+    if (normIn(j, CLASS_NP_STOP) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
     let k = j;
     while (k - 1 >= sentenceStart && j - k < 10) {
       const token = tokens[k - 1] as Token;
@@ -421,7 +404,7 @@ export function extractAttributions(
     // "Aides to Doe", "exit polls in the state", "people close to the talks": the head before the preposition speaks.
     const prep = tokens[k - 1];
     const owner = tokens[k - 2];
-    if (prep && owner && k - 2 >= sentenceStart && SOURCE_PREPOSITIONS.has(prep.norm) && owner.kind === 'word' && (!owner.capitalized || k - 2 === sentenceStart) &&
+    if (prep && owner && k - 2 >= sentenceStart && normIn(k - 1, CLASS_SOURCE_PREPOSITION) && owner.kind === 'word' && (!owner.capitalized || k - 2 === sentenceStart) &&
       (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
       const start = npLeft(k - 2, sentenceStart);
       if (start <= k - 2) return start;
@@ -435,15 +418,15 @@ export function extractAttributions(
     while (k < end && k - start < 9) {
       const token = tokens[k] as Token;
       if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '(' && token.norm !== ')' && token.norm !== '-') break;
-      if (VERBISH.has(token.norm) && token.norm !== 'to') return start;
-      if (NP_STOP.has(token.norm) && k > start) break;
+      if (normIn(k, CLASS_VERBISH) && token.norm !== 'to') return start;
+      if (normIn(k, CLASS_NP_STOP) && k > start) break;
       k++;
     }
     if (k === start || k - start >= 9) return start;
     const stop = tokens[k];
-    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k) && !NP_STOP.has(stop.norm)) return start;
+    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k) && !normIn(k, CLASS_NP_STOP)) return start;
     const first = tokens[start] as Token;
-    if (first.capitalized || DETERMINERS.has(first.norm) || QUANTIFIERS.has(first.norm) || first.kind === 'number') return k;
+    if (first.capitalized || normIn(start, CLASS_DETERMINER | CLASS_QUANTIFIER) || first.kind === 'number') return k;
     for (let t = start; t < k; t++) {
       const token = tokens[t] as Token;
       if (token.capitalized || compiled.titles.has(token.base) || compiled.sourceNounHeads.has(token.base)) return k;
@@ -483,7 +466,7 @@ export function extractAttributions(
       for (; t < end && t - k < 8; t++) {
         const token = tokens[t] as Token;
         if (token.norm === 'that') break;
-        if (!AFTER_CUE_BEFORE_THAT.has(token.base) && !(token.capitalized && t > k)) break;
+        if (!baseIn(t, CLASS_AFTER_CUE) && !(token.capitalized && t > k)) break;
       }
       if (tokens[t]?.norm === 'that') k = t + 1;
       // "said in a statement it was …": a leading circumstance is not part of what was said.
@@ -686,7 +669,7 @@ export function extractAttributions(
     const progressive = form.participle && j >= s0 && normIn(j, CLASS_BE_FORM) && (tokens[j] as Token).norm !== 'being';
     // "a poll showing Doe ahead": the document before the participle holds the position.
     // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
-    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(tokens[j] as Token));
+    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(j));
     if (progressive) {
       j--;
       while (j >= s0 && normIn(j, CLASS_BETWEEN)) j--;
@@ -716,7 +699,7 @@ export function extractAttributions(
       while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
       if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
         const lead = tokens[p + 1] as Token;
-        if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+        if (normIn(p + 1, CLASS_DETERMINER | CLASS_QUANTIFIER) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
           const start = npLeft(p - 1, s0);
           if (start <= p - 1) {
             npStart = start;
@@ -812,7 +795,7 @@ export function extractAttributions(
       if (k < s1 && question) draft.content = [cueEndTok, k];
     }
     // `at > 0` first: reading before the first token would deoptimise (an out-of-bounds read).
-    if (!draft.content && (coordinated || (at > 0 && PARTICIPLE_LEAD.has((tokens[at - 1] as Token).norm)))) {
+    if (!draft.content && (coordinated || (at > 0 && normIn(at - 1, CLASS_PARTICIPLE_LEAD)))) {
       // "…, saying …": the subject of the clause speaks.
       const previous = inSentence[inSentence.length - 1];
       if (previous) {
@@ -925,9 +908,10 @@ export function extractAttributions(
   }
 
   /** A word that can end a noun phrase before a participle: not a function word, a determiner or a possessive. */
-  function nounBefore(token: Token): boolean {
+  function nounBefore(t: number): boolean {
+    const token = tokens[t] as Token;
     if (token.kind !== 'word') return token.norm === '%';
-    return !NP_STOP.has(token.norm) && !DETERMINERS.has(token.norm) && !BE_FORMS.has(token.norm) && !BETWEEN_SUBJECT_AND_CUE.has(token.norm) && !token.possessive && !PARTICIPLE_LEAD.has(token.norm);
+    return !normIn(t, CLASS_NP_STOP | CLASS_DETERMINER | CLASS_BE_FORM | CLASS_BETWEEN | CLASS_PARTICIPLE_LEAD) && !token.possessive;
   }
 
   /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
@@ -947,7 +931,7 @@ export function extractAttributions(
       // "In a poll released Monday, …", "in his view": a definite or possessive object phrase that holds one of
       // the heads and closes the clause (not "leads in the polls behind …").
       const lead = tokens[i + 1];
-      if (!lead || !(DETERMINERS.has(lead.norm) || lead.possessive)) return false;
+      if (!lead || !(normIn(i + 1, CLASS_DETERMINER) || lead.possessive)) return false;
       let head = false;
       for (let t = i + 1; t < s1 + 1 && t - i <= 12; t++) {
         // The sentence end first, so the token past a document's last sentence is never read (an out-of-bounds deoptimisation).
@@ -955,7 +939,7 @@ export function extractAttributions(
         const object = tokens[t];
         if (!object || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
         if (object.kind !== 'word' && object.kind !== 'number' && object.norm !== '-' && object.norm !== '/') return false;
-        if (head && (NP_STOP.has(object.norm) || object.norm === 'behind' || object.norm === 'of')) return false;
+        if (head && (normIn(t, CLASS_NP_STOP) || object.norm === 'behind' || object.norm === 'of')) return false;
         if (form.objectHeads.has(object.base)) head = true;
       }
       return false;
@@ -965,17 +949,17 @@ export function extractAttributions(
     const prev = i > s0 ? (tokens[i - 1] as Token) : null;
     // An infinitive ("to defend", "declined to say") is not the report of a speech act.
     if (prev && prev.norm === 'to') return false;
-    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
+    if (prev && prev.kind === 'word' && (normIn(i - 1, CLASS_DETERMINER) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
     // "polls show …", "the data indicate …": a document holds the position.
     // Whether a document holds the position is read back (up to ten words) only where a check needs it:
     // most cues ("said") are settled without it.
     if (form.nounLike) {
-      const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
+      const verbal = (prev && normIn(i - 1, CLASS_BEFORE_VERB)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
         documentSubjectAt(i, s0) || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
         // "voters support Doe", "polls show the race tied": a noun-like form before an object is a verb.
-        (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (OBJECT_LEADS.has(next.norm) || (next.capitalized && !isMark(i + 1)))) ||
+        (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (normIn(i + 1, CLASS_OBJECT_LEAD) || (next.capitalized && !isMark(i + 1)))) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
         (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
@@ -983,10 +967,10 @@ export function extractAttributions(
     if (form.entry.clause && !(form.entry.passive && isPassive(i, s0))) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
-      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
+      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || normIn(i + 1, CLASS_CLAUSE_START);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubjectAt(i, s0) || nounBefore(prev));
+    if (form.participle) return !!prev && (normIn(i - 1, CLASS_PARTICIPLE_LEAD | CLASS_BE_FORM) || documentSubjectAt(i, s0) || nounBefore(i - 1));
     if (form.entry.passive && isPassive(i, s0)) return true;
     if (prev && normIn(i - 1, CLASS_BE_FORM)) return false;
     let p = i - 1;
