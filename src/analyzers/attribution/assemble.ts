@@ -37,10 +37,26 @@ function verbCounts(verbs: ReadonlyMap<string, number>): Record<string, number> 
     for (const [verb, count] of verbs) out[verb] = count;
     return out;
   }
-  const keys = Array.from(verbs.keys()).sort((x, y) => (x < y ? -1 : 1));
-  for (const key of keys) out[key] = verbs.get(key) as number;
+  // The keys into a reused list, insertion-sorted (a voice has a few verbs; the keys are distinct,
+  // so this is the order `sort((x, y) => (x < y ? -1 : 1))` gives) without a list or a sort work array per voice.
+  let count = 0;
+  for (const verb of verbs.keys()) {
+    let j = count++;
+    while (j > 0 && (verbKeys[j - 1] as string) > verb) {
+      verbKeys[j] = verbKeys[j - 1] as string;
+      j--;
+    }
+    verbKeys[j] = verb;
+  }
+  for (let k = 0; k < count; k++) {
+    const key = verbKeys[k] as string;
+    out[key] = verbs.get(key) as number;
+  }
   return out;
 }
+
+/** Scratch list of `verbCounts` (only its first entries belong to the current call; not re-entrant). */
+const verbKeys: string[] = [];
 
 function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
   return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
