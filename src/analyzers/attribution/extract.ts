@@ -66,9 +66,28 @@ const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 
 
 /** A cue found in a sentence: its first token, its length in tokens and its verb form. */
 interface CueHit {
-  readonly at: number;
-  readonly length: number;
-  readonly form: VerbForm;
+  at: number;
+  length: number;
+  form: VerbForm;
+}
+
+/**
+ * The cues of the sentence being parsed: objects reused across sentences and documents
+ * (a count, not the length, says how many belong to the sentence, so neither the objects
+ * nor the list's storage are made again). `extractAttributions` is not re-entrant.
+ */
+const cuePool: CueHit[] = [];
+
+/** Sets cue `k` of the current sentence (`k` is at most the pool's length). */
+function putCue(k: number, at: number, length: number, form: VerbForm): void {
+  const cue = cuePool[k];
+  if (cue === undefined) {
+    cuePool.push({ at, length, form });
+    return;
+  }
+  cue.at = at;
+  cue.length = length;
+  cue.form = form;
 }
 
 /** The source and content one frame finds for a cue (token indices; -1 and null: none). */
@@ -480,7 +499,6 @@ export function extractAttributions(
   // Only the sentence's latest attribution is ever asked for: its span is kept, -1 when it has none.
   let lastSourceStart = -1;
   let lastSourceEnd = -1;
-  const cueBuffer: CueHit[] = [];
   /** What the left-subject frame found for the current cue (one object per document, reused). */
   const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
   for (let si = 0; si < sentences.length; si++) {
@@ -491,9 +509,8 @@ export function extractAttributions(
     const blockKind = blockKindOf(si);
     const own = isOwnBlock(blockKind);
     // Cues first, so a content can stop before a participial continuation (", adding …").
-    // The shared array is reused across sentences: most sentences have no cue at all.
-    const cues = cueBuffer;
-    if (cues.length) cues.length = 0;
+    // The shared pool is reused across sentences: most sentences have no cue at all.
+    let cueCount = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
@@ -505,7 +522,7 @@ export function extractAttributions(
         colonSeen = true;
         if (((own && i - s0 >= 1 && i - s0 <= 6) || bodyColonSpeaker(i, s0) >= 0) && i + 1 < s1) {
           const hit = compiled.verbs.match(normIds, i);
-          if (hit) cues.push({ at: i, length: 1, form: hit.value });
+          if (hit) putCue(cueCount++, i, 1, hit.value);
         }
         continue;
       }
@@ -513,16 +530,16 @@ export function extractAttributions(
       const hit = compiled.verbs.match(normIds, i);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
-        cues.push({ at: i, length: hit.length, form: hit.value });
+        putCue(cueCount++, i, hit.length, hit.value);
         i += hit.length - 1;
       }
     }
-    if (!cues.length) {
+    if (cueCount === 0) {
       continue;
     }
     const inSentence: Attribution[] = [];
     lastSourceStart = -1;
-    for (let c = 0; c < cues.length; c++) attributeCue(cues, c, s0, s1, si, blockKind, own, inSentence);
+    for (let c = 0; c < cueCount; c++) attributeCue(cueCount, c, s0, s1, si, blockKind, own, inSentence);
   }
   return out;
 
@@ -530,13 +547,13 @@ export function extractAttributions(
    * Turns cue `c` of a sentence into an attribution (or drops it). A function of its own,
    * apart from the sentence loop, so V8 compiles and re-optimises each part separately.
    */
-  function attributeCue(cues: readonly CueHit[], c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
-    const cue = cues[c] as (typeof cues)[number];
+  function attributeCue(cueCount: number, c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
+    const cue = cuePool[c] as CueHit;
     const { at, length, form } = cue;
     const cueEndTok = at + length;
     // A later participial cue ends this one's content (", adding …").
     let contentLimit = s1;
-    const next = cues[c + 1];
+    const next = c + 1 < cueCount ? cuePool[c + 1] : undefined;
     if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
     else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
     const attitude = form.entry.class === 'attitude';
