@@ -79,7 +79,12 @@ function computeSlug(value: string): string {
   // NFKD leaves ASCII unchanged: most names skip the normalisation call.
   let ascii = true;
   for (let i = 0; i < lower.length && ascii; i++) if (lower.charCodeAt(i) >= 0x80) ascii = false;
+  if (ascii) {
+    const simple = simpleSlug(lower);
+    if (simple !== null) return simple;
+  }
   const chars = ascii ? lower : lower.normalize('NFKD');
+  // Char by char: each `+=` makes a new string, so this is only for names `simpleSlug` declines.
   let out = '';
   let dash = false;
   // By UTF-16 unit: an astral character is two non-alphanumeric units, which make one dash as one code point did.
@@ -97,6 +102,32 @@ function computeSlug(value: string): string {
     }
   }
   return out.endsWith('-') ? out.slice(0, -1) : out;
+}
+
+/**
+ * The slug of a lower-case ASCII name made of letters and digits separated by single
+ * spaces or dashes, with a letter or digit at each end ("jane doe", "al-kadhimi"): each
+ * separator becomes one dash, as in `computeSlug`, in one string operation; null for any
+ * other name (the general loop decides).
+ */
+function simpleSlug(lower: string): string | null {
+  let spaces = false;
+  let previousAlnum = false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (alnum) {
+      previousAlnum = true;
+      continue;
+    }
+    // A separator must follow a letter or digit (no leading or doubled separators).
+    if ((code !== 32 && code !== 45) || !previousAlnum) return null;
+    if (code === 32) spaces = true;
+    previousAlnum = false;
+  }
+  // A trailing separator (or an empty name) takes the general path.
+  if (!previousAlnum) return null;
+  return spaces ? lower.replaceAll(' ', '-') : lower;
 }
 
 /** The voice id of a person, computed once. */
