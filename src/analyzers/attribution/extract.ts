@@ -163,7 +163,18 @@ export function extractAttributions(
 
   /** Closing marks with their quote index, sorted by mark: made on first use (most documents never ask). */
   let closings: { mark: number; index: number }[] | null = null;
-  const subjects = people.mentions.filter((m) => m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
+  // Salient subjects: person mentions that are clause subjects outside headline-like blocks,
+  // read in place from the mention list; `subjectCursor` always rests on the next one (or the end).
+  const subjects = people.mentions;
+  const isSalientSubject = (k: number): boolean => {
+    const m = subjects[k] as People['mentions'][number];
+    return m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence));
+  };
+  const skipToSubject = (from: number): number => {
+    let k = from;
+    while (k < subjects.length && !isSalientSubject(k)) k++;
+    return k;
+  };
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
   /** Moves `person` to the front of the recent list (at most four): shifted in place, no array made. */
@@ -191,7 +202,7 @@ export function extractAttributions(
     if (other.gender === null) other.gender = gender;
     return { kind: 'person', person: other };
   };
-  let subjectCursor = 0;
+  let subjectCursor = skipToSubject(0);
   const out: Attribution[] = [];
 
   const remember = (speaker: Speaker | null): void => {
@@ -210,7 +221,7 @@ export function extractAttributions(
       const mention = subjects[subjectCursor] as (typeof subjects)[number];
       state.singular = { kind: 'person', person: mention.person };
       notePerson(mention.person);
-      subjectCursor++;
+      subjectCursor = skipToSubject(subjectCursor + 1);
     }
   };
 
@@ -250,11 +261,8 @@ export function extractAttributions(
     if (best) return best;
     if (state.singular?.kind === 'person') return state.singular.person;
     // Cataphora in a lede: "The country's top diplomat said …" before the name is given.
-    for (let k = subjectCursor; k < subjects.length; k++) {
-      const mention = subjects[k] as (typeof subjects)[number];
-      if ((tokens[mention.tokenStart] as Token).sentence > sentence + 3) break;
-      return mention.person;
-    }
+    const mention = subjects[subjectCursor];
+    if (mention !== undefined && (tokens[mention.tokenStart] as Token).sentence <= sentence + 3) return mention.person;
     return null;
   };
 
