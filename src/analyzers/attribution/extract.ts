@@ -95,7 +95,9 @@ interface CueDraft {
   speaker: Speaker | null;
   srcStart: number;
   srcEnd: number;
-  content: [number, number] | null;
+  /** The content's token span [contentStart, contentEnd); contentStart -1: none (two numbers, not a pair array per cue). */
+  contentStart: number;
+  contentEnd: number;
   /** End of the source phrase through an apposition ("two officials, speaking on …,"). */
   sourceSpanEnd: number;
   quoteContent: { start: number; end: number } | null;
@@ -472,8 +474,8 @@ export function extractAttributions(
     return s;
   };
 
-  /** Content after the cue: skips "that", the addressee of "told", "in a statement on Tuesday". */
-  const contentAfter = (from: number, end: number, form: VerbForm): [number, number] => {
+  /** Content after the cue, into `draft`: skips "that", the addressee of "told", "in a statement on Tuesday". */
+  const contentAfter = (from: number, end: number, form: VerbForm): void => {
     let k = from;
     if (form.entry.addressee) {
       let found = -1;
@@ -500,7 +502,8 @@ export function extractAttributions(
       else if (t > k + 1 && LEADING_PREPOSITIONS.has(tokens[k]?.norm ?? '') && tokens[t - 1]?.kind === 'word') k = t;
     }
     while (k < end && (tokens[k]?.norm === ',' || tokens[k]?.norm === ':')) k++;
-    return [trimStart(k, end), end];
+    draft.contentStart = trimStart(k, end);
+    draft.contentEnd = end;
   };
 
   /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
@@ -508,7 +511,7 @@ export function extractAttributions(
   let lastSourceStart = -1;
   let lastSourceEnd = -1;
   /** What the left-subject frame found for the current cue (one object per document, reused). */
-  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
+  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, contentStart: -1, contentEnd: -1, sourceSpanEnd: -1, quoteContent: null };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
@@ -583,7 +586,9 @@ export function extractAttributions(
     let speaker: Speaker | null = null;
     let srcStart = -1;
     let srcEnd = -1;
-    let content: [number, number] | null = null;
+    // The content's token span; -1: none.
+    let contentStart = -1;
+    let contentEnd = -1;
     let sourceSpanEnd = -1;
     let quoteContent: { start: number; end: number } | null = null;
 
@@ -597,7 +602,8 @@ export function extractAttributions(
       if (documentLabel) speaker = null;
       else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
         !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) return;
-      content = [trimStart(at + 1, s1), s1];
+      contentStart = trimStart(at + 1, s1);
+      contentEnd = s1;
     } else if (form.entry.frame === 'prep') {
       srcStart = cueEndTok;
       let k = cueEndTok;
@@ -609,30 +615,37 @@ export function extractAttributions(
       let comma = srcEnd;
       if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
       // Bounded by the token count: `comma` may reach the document's end (an out-of-bounds read deoptimises).
-      if (comma < tokens.length && (tokens[comma] as Token).norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
-      else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
-      else content = [srcEnd, s1];
+      if (comma < tokens.length && (tokens[comma] as Token).norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) {
+        contentStart = trimStart(comma + 1, s1);
+        contentEnd = s1;
+      } else if (before > trimStart(s0, at)) {
+        contentStart = trimStart(s0, at);
+        contentEnd = before;
+      } else {
+        contentStart = srcEnd;
+        contentEnd = s1;
+      }
     } else {
       leftSubject(at, cueEndTok, form, s0, s1, si, contentLimit, passive, attitude, inSentence);
       speaker = draft.speaker;
       srcStart = draft.srcStart;
       srcEnd = draft.srcEnd;
-      content = draft.content;
+      contentStart = draft.contentStart;
+      contentEnd = draft.contentEnd;
       sourceSpanEnd = draft.sourceSpanEnd;
       quoteContent = draft.quoteContent;
     }
-    if (!content) return;
+    if (contentStart < 0) return;
     // "… declared:" at the end of a paragraph, the words in the next one.
     // The bound first: a cue at the document's end would read past the tokens (an out-of-bounds deoptimisation).
-    if (content[1] - content[0] <= 0 && !quoteContent && cueEndTok < tokens.length && ((tokens[cueEndTok] as Token).norm === ':' || (tokens[cueEndTok] as Token).norm === ',')) {
+    if (contentEnd - contentStart <= 0 && !quoteContent && cueEndTok < tokens.length && ((tokens[cueEndTok] as Token).norm === ':' || (tokens[cueEndTok] as Token).norm === ',')) {
       const after = (tokens[cueEndTok] as Token).end;
       // Quotes are sorted by start: the first at or after the cue, by binary search.
       const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
       if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
     }
-    const cs = content[0];
-    const ceRaw = content[1];
-    const ce = trimEnd(cs, ceRaw);
+    const cs = contentStart;
+    const ce = trimEnd(cs, contentEnd);
     // Only whether the content holds any word matters: stop at the first.
     let words = 0;
     for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
@@ -685,7 +698,8 @@ export function extractAttributions(
     draft.speaker = null;
     draft.srcStart = -1;
     draft.srcEnd = -1;
-    draft.content = null;
+    draft.contentStart = -1;
+    draft.contentEnd = -1;
     draft.sourceSpanEnd = -1;
     draft.quoteContent = null;
     // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
@@ -703,7 +717,8 @@ export function extractAttributions(
     if (passive) {
       while (j >= s0 && (normIn(j, CLASS_BE_FORM) || normIn(j, CLASS_BETWEEN) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
       const start = j >= s0 ? npLeft(j, s0) : j + 1;
-      draft.content = [start <= j ? start : cueEndTok, contentLimit];
+      draft.contentStart = start <= j ? start : cueEndTok;
+      draft.contentEnd = contentLimit;
     }
     while (!passive && !progressive && j >= s0 && normIn(j, CLASS_BETWEEN) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
     // "voters who say …": the phrase before the relative pronoun speaks.
@@ -764,7 +779,7 @@ export function extractAttributions(
       }
       // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
       // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
-      // …nor when the words before the comma are already another cue's draft.content ("Asked whether …, Doe said she …").
+      // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
       const previous = inSentence[inSentence.length - 1];
       const comma = p >= s0 ? (tokens[p] as Token).start : -1;
       const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
@@ -772,16 +787,17 @@ export function extractAttributions(
           // "In the survey, 47% say …": the words before the comma are a source of their own.
           (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
       if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
-        draft.content = [trimStart(s0, p), trimEnd(s0, p)];
+        draft.contentStart = trimStart(s0, p);
+        draft.contentEnd = trimEnd(s0, p);
         // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
-        if (draft.content[1] <= draft.content[0]) {
+        if (draft.contentEnd <= draft.contentStart) {
           const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
           if (closing) draft.quoteContent = closing;
         }
       } else {
-        draft.content = contentAfter(cueEndTok, contentLimit, form);
+        contentAfter(cueEndTok, contentLimit, form);
         // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
-        if (draft.content[1] <= draft.content[0] && p < s0) {
+        if (draft.contentEnd <= draft.contentStart && p < s0) {
           const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
           if (closing) draft.quoteContent = closing;
         }
@@ -795,21 +811,23 @@ export function extractAttributions(
         draft.srcStart = cueEndTok;
         draft.srcEnd = end;
         draft.speaker = resolve(cueEndTok, end, si, null);
-        draft.content = [trimStart(s0, p + 1), p + 1];
-        if (draft.content[1] <= draft.content[0]) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
+        draft.contentStart = trimStart(s0, p + 1);
+        draft.contentEnd = p + 1;
+        if (draft.contentEnd <= draft.contentStart) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
       } else if (end > cueEndTok && p < s0) {
-        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the draft.content.
+        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the content.
         const closing = quoteClosingBefore((tokens[at] as Token).start);
         if (closing) {
           draft.srcStart = cueEndTok;
           draft.srcEnd = end;
           draft.speaker = resolve(cueEndTok, end, si, null);
-          draft.content = [at, at];
+          draft.contentStart = at;
+          draft.contentEnd = at;
           draft.quoteContent = closing;
         }
       }
     }
-    if (!draft.content && at === s0 && form.entry.id === 'ask') {
+    if (draft.contentStart < 0 && at === s0 && form.entry.id === 'ask') {
       // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
       let k = cueEndTok;
       let question = false;
@@ -817,10 +835,13 @@ export function extractAttributions(
         if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
         k++;
       }
-      if (k < s1 && question) draft.content = [cueEndTok, k];
+      if (k < s1 && question) {
+        draft.contentStart = cueEndTok;
+        draft.contentEnd = k;
+      }
     }
     // `at > 0` first: reading before the first token would deoptimise (an out-of-bounds read).
-    if (!draft.content && (coordinated || (at > 0 && normIn(at - 1, CLASS_PARTICIPLE_LEAD)))) {
+    if (draft.contentStart < 0 && (coordinated || (at > 0 && normIn(at - 1, CLASS_PARTICIPLE_LEAD)))) {
       // "…, saying …": the subject of the clause speaks.
       const previous = inSentence[inSentence.length - 1];
       if (previous) {
@@ -839,7 +860,7 @@ export function extractAttributions(
           draft.speaker = state.singular;
         }
       }
-      draft.content = contentAfter(cueEndTok, contentLimit, form);
+      contentAfter(cueEndTok, contentLimit, form);
     }
   }
 
