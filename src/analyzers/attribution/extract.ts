@@ -159,7 +159,8 @@ export function extractAttributions(
     insideQuote.fill(1, firstStartingAtOrAfter(tokens, quote.start), firstEndingAfter(tokens, quote.end));
   }
   /** A quote's mark, or a straight or angle double quote (`QUOTE_MARK` in the norm flags); false past either end. */
-  const isMark = (i: number): boolean => ((flags.norm[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
+  const normFlags = flags.norm;
+  const isMark = (i: number): boolean => ((normFlags[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
@@ -275,7 +276,7 @@ export function extractAttributions(
 
   const hasMarker = (start: number, end: number): boolean => {
     // Marker phrases start with a source key (`KEY_SOURCE`): the flag spares most lookups.
-    for (let t = start; t < end; t++) if ((flags.norm[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
+    for (let t = start; t < end; t++) if ((normFlags[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
     return false;
   };
 
@@ -526,7 +527,7 @@ export function extractAttributions(
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
       // Every cue, the headline colon included, starts with a verb key.
-      const flag = flags.norm[i] as number;
+      const flag = normFlags[i] as number;
       if (!(flag & KEY_VERB)) continue;
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
