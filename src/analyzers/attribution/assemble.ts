@@ -23,24 +23,59 @@ interface VoiceDraft {
   anonymous: boolean;
   quotes: number;
   quotedWords: number;
-  verbs: Map<string, number>;
+  /** The first cue verb and its count; most voices speak through one verb, so no map is made for them. */
+  verb: string | null;
+  verbCount: number;
+  /** All cue verbs with counts, made when a second verb appears (then `verb` is no longer read). */
+  verbs: Map<string, number> | null;
   first: number;
+}
+
+/** Counts one cue verb of `voice`. */
+function countVerb(voice: VoiceDraft, verb: string): void {
+  if (voice.verbs !== null) {
+    voice.verbs.set(verb, (voice.verbs.get(verb) ?? 0) + 1);
+  } else if (voice.verb === null) {
+    voice.verb = verb;
+    voice.verbCount = 1;
+  } else if (voice.verb === verb) {
+    voice.verbCount++;
+  } else {
+    voice.verbs = new Map<string, number>().set(voice.verb, voice.verbCount).set(verb, 1);
+  }
 }
 
 type MutableFinding = { -readonly [K in keyof Finding]: Finding[K] };
 
 /** A voice's cue counts as an object with its verbs in sorted order (the record's key order). */
-function verbCounts(verbs: ReadonlyMap<string, number>): Record<string, number> {
+function verbCounts(voice: VoiceDraft): Record<string, number> {
   const out: Record<string, number> = {};
-  if (verbs.size === 1) {
-    // Most voices speak through one verb: no key list to sort.
-    for (const [verb, count] of verbs) out[verb] = count;
+  const verbs = voice.verbs;
+  if (verbs === null) {
+    // Most voices speak through one verb: no map, no key list to sort.
+    if (voice.verb !== null) out[voice.verb] = voice.verbCount;
     return out;
   }
-  const keys = Array.from(verbs.keys()).sort((x, y) => (x < y ? -1 : 1));
-  for (const key of keys) out[key] = verbs.get(key) as number;
+  // The keys into a reused list, insertion-sorted (a voice has a few verbs; the keys are distinct,
+  // so this is the order `sort((x, y) => (x < y ? -1 : 1))` gives) without a list or a sort work array per voice.
+  let count = 0;
+  for (const verb of verbs.keys()) {
+    let j = count++;
+    while (j > 0 && (verbKeys[j - 1] as string) > verb) {
+      verbKeys[j] = verbKeys[j - 1] as string;
+      j--;
+    }
+    verbKeys[j] = verb;
+  }
+  for (let k = 0; k < count; k++) {
+    const key = verbKeys[k] as string;
+    out[key] = verbs.get(key) as number;
+  }
   return out;
 }
+
+/** Scratch list of `verbCounts` (only its first entries belong to the current call; not re-entrant). */
+const verbKeys: string[] = [];
 
 function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
   return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
@@ -121,7 +156,7 @@ class VoiceTable {
 
   /** A fresh voice: built only when its id is new (most calls find the voice already made). */
   private add(id: string, name: string | null, role: string | null, affiliation: string | null, anonymous: boolean, at: number): VoiceDraft {
-    const voice: VoiceDraft = { id, name, role, affiliation, anonymous, quotes: 0, quotedWords: 0, verbs: new Map(), first: at };
+    const voice: VoiceDraft = { id, name, role, affiliation, anonymous, quotes: 0, quotedWords: 0, verb: null, verbCount: 0, verbs: null, first: at };
     this.voices.set(id, voice);
     return voice;
   }
@@ -236,7 +271,7 @@ function countVoices(tokens: readonly Token[], wordsBefore: Int32Array, credited
     const start = firstStartingAtOrAfter(tokens, quote.start);
     const end = firstEndingAfter(tokens, quote.end);
     if (end > start) voice.quotedWords += (wordsBefore[end] as number) - (wordsBefore[start] as number);
-    if (quote.cue) voice.verbs.set(quote.cue.verb, (voice.verbs.get(quote.cue.verb) ?? 0) + 1);
+    if (quote.cue) countVerb(voice, quote.cue.verb);
   }
 }
 
@@ -314,7 +349,7 @@ function finishResult(quotes: Quote[], findings: MutableFinding[], voices: Reado
     outVoices.push({
       id: v.id, name: v.name, role: v.role, affiliation: v.affiliation, anonymous: v.anonymous, quotes: v.quotes,
       quotedWords: v.quotedWords,
-      verbs: verbCounts(v.verbs),
+      verbs: verbCounts(v),
     });
     spoken.add(v.id);
   }

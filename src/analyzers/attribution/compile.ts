@@ -9,7 +9,8 @@ import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
 import { PhraseIndex } from './phrase-index.js';
 import { ByteScratch, IntScratch } from './scratch.js';
 import {
-  BE_FORMS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES, NOT_NAME, NP_STOP, QUANTIFIERS, VERBISH,
+  AFTER_CUE_BEFORE_THAT, BE_FORMS, BEFORE_VERB, BETWEEN_SUBJECT_AND_CUE, CLAUSE_STARTS, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES,
+  NOT_NAME, NP_STOP, OBJECT_LEADS, PARTICIPLE_LEAD, QUANTIFIERS, SHARE_HEADS, SHARE_LEADS, SOURCE_PREPOSITIONS, VERBISH,
 } from './words.js';
 
 export interface VerbForm {
@@ -38,6 +39,15 @@ export const CLASS_BE_FORM = 8;
 export const CLASS_VERBISH = 16;
 export const CLASS_DOCUMENT_SOURCE = 32;
 export const CLASS_QUANTIFIER = 64;
+export const CLASS_PARTICIPLE_LEAD = 128;
+export const CLASS_BEFORE_VERB = 256;
+export const CLASS_OBJECT_LEAD = 512;
+export const CLASS_CLAUSE_START = 1024;
+export const CLASS_SHARE_HEAD = 2048;
+export const CLASS_SHARE_LEAD = 4096;
+/** `AFTER_CUE_BEFORE_THAT` (tested on the base). */
+export const CLASS_AFTER_CUE = 8192;
+export const CLASS_SOURCE_PREPOSITION = 16384;
 
 export interface CompiledAttribution {
   readonly verbs: PhraseIndex<VerbForm>;
@@ -58,7 +68,7 @@ export interface CompiledAttribution {
   /** The word id of ":", which starts the headline-colon cue. */
   readonly colonId: number;
   /** The `CLASS_*` bits of each word, by word id (words registered later: none). */
-  readonly classById: Uint8Array;
+  readonly classById: Uint16Array;
 }
 
 /** The word starts a phrase of one of the indexes (a verb form, a title, an organisation, a source noun or marker). */
@@ -229,7 +239,15 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
   addClass(VERBISH, CLASS_VERBISH);
   addClass(DOCUMENT_SOURCES, CLASS_DOCUMENT_SOURCE);
   addClass(QUANTIFIERS, CLASS_QUANTIFIER);
-  const classById = new Uint8Array(Math.max(...classes.keys()) + 1);
+  addClass(PARTICIPLE_LEAD, CLASS_PARTICIPLE_LEAD);
+  addClass(BEFORE_VERB, CLASS_BEFORE_VERB);
+  addClass(OBJECT_LEADS, CLASS_OBJECT_LEAD);
+  addClass(CLAUSE_STARTS, CLASS_CLAUSE_START);
+  addClass(SHARE_HEADS, CLASS_SHARE_HEAD);
+  addClass(SHARE_LEADS, CLASS_SHARE_LEAD);
+  addClass(AFTER_CUE_BEFORE_THAT, CLASS_AFTER_CUE);
+  addClass(SOURCE_PREPOSITIONS, CLASS_SOURCE_PREPOSITION);
+  const classById = new Uint16Array(Math.max(...classes.keys()) + 1);
   for (const [id, bits] of classes) classById[id] = bits;
   return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId, classById };
 }

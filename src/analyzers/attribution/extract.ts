@@ -10,14 +10,14 @@ import type { BlockKind } from '../../schema/record.js';
 import type { SourceNounEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { EntityMention } from '../types.js';
 import {
-  CLASS_BE_FORM, CLASS_BETWEEN, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP, CLASS_QUANTIFIER, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
+  CLASS_AFTER_CUE, CLASS_BE_FORM, CLASS_BEFORE_VERB, CLASS_BETWEEN, CLASS_CLAUSE_START, CLASS_DETERMINER, CLASS_DOCUMENT_SOURCE, CLASS_NP_STOP,
+  CLASS_OBJECT_LEAD, CLASS_PARTICIPLE_LEAD, CLASS_QUANTIFIER, CLASS_SHARE_HEAD, CLASS_SHARE_LEAD, CLASS_SOURCE_PREPOSITION, CLASS_VERBISH, KEY_SOURCE, KEY_TITLE, KEY_VERB, QUOTE_MARK,
   type CompiledAttribution, type TokenFlags, type VerbForm } from './compile.js';
 import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, type Person } from './people.js';
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import { ByteScratch } from './scratch.js';
 import {
-  BE_FORMS, BEFORE_VERB, isNameWord, DOCUMENT_SOURCES, QUANTIFIERS, BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAME, NP_STOP, ROLE_STOP,
-  SELF_PRONOUNS, VERBISH, isOwnBlock, isPluralPronoun, isSingularPronoun,
+  isNameWord, DOCUMENT_SOURCES, DETERMINERS, NOT_NAME, ROLE_STOP, SELF_PRONOUNS, isOwnBlock, isPluralPronoun, isSingularPronoun,
 } from './words.js';
 
 export type Speaker =
@@ -56,36 +56,38 @@ export interface Attribution {
 
 /** How many earlier attributions of one sentence a cue is compared with. */
 const RECENT_IN_SENTENCE = 32;
-/** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
-const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
-/** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
-const SHARE_HEADS = new Set(['half', 'majority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'four', 'five', 'ten', '10', 'three', 'plurality', 'minority']);
-const SHARE_LEADS = new Set(['nearly', 'almost', 'about', 'roughly', 'over', 'more', 'than', 'fewer', 'less', 'just', 'only', 'a', 'one', 'two', 'three', 'in', 'of', 'out', 'half', 'slim', 'narrow', 'clear', 'large', 'wide']);
 /** A fronted question ("Asked whether he would run, Doe said …"): the asking is an attribution of its own. */
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'when', 'who', 'about', 'to', 'where', 'which']);
-const AFTER_CUE_BEFORE_THAT = new Set([
-  'in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'yesterday', 'today',
-  'a', 'an', 'the', 'statement', 'interview', 'speech', 'letter', 'post', 'tweet', 'conference', 'news', 'briefing',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night',
-  'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
-  'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
-]);
-/** Words that open a clause right after a verb ("showed he was …", "found there were …"). */
-const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'nearly', 'more', 'fewer', 'only']);
 
 /** How many person mentions a role reference looks back (or ahead) over. */
 const MENTION_WINDOW = 200;
 const LEADING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'earlier', 'later', 'yesterday', 'today']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'reporters', 'journalists', 'lawmakers', 'parliament', 'congress', 'senators', 'supporters']);
-/** Words that open an object noun phrase after a noun-like cue form ("support the plan", "show him"). */
-const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
-const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
 
 /** A cue found in a sentence: its first token, its length in tokens and its verb form. */
 interface CueHit {
-  readonly at: number;
-  readonly length: number;
-  readonly form: VerbForm;
+  at: number;
+  length: number;
+  form: VerbForm;
+}
+
+/**
+ * The cues of the sentence being parsed: objects reused across sentences and documents
+ * (a count, not the length, says how many belong to the sentence, so neither the objects
+ * nor the list's storage are made again). `extractAttributions` is not re-entrant.
+ */
+const cuePool: CueHit[] = [];
+
+/** Sets cue `k` of the current sentence (`k` is at most the pool's length). */
+function putCue(k: number, at: number, length: number, form: VerbForm): void {
+  const cue = cuePool[k];
+  if (cue === undefined) {
+    cuePool.push({ at, length, form });
+    return;
+  }
+  cue.at = at;
+  cue.length = length;
+  cue.form = form;
 }
 
 /** The source and content one frame finds for a cue (token indices; -1 and null: none). */
@@ -93,7 +95,9 @@ interface CueDraft {
   speaker: Speaker | null;
   srcStart: number;
   srcEnd: number;
-  content: [number, number] | null;
+  /** The content's token span [contentStart, contentEnd); contentStart -1: none (two numbers, not a pair array per cue). */
+  contentStart: number;
+  contentEnd: number;
   /** End of the source phrase through an apposition ("two officials, speaking on …,"). */
   sourceSpanEnd: number;
   quoteContent: { start: number; end: number } | null;
@@ -155,13 +159,25 @@ export function extractAttributions(
     insideQuote.fill(1, firstStartingAtOrAfter(tokens, quote.start), firstEndingAfter(tokens, quote.end));
   }
   /** A quote's mark, or a straight or angle double quote (`QUOTE_MARK` in the norm flags); false past either end. */
-  const isMark = (i: number): boolean => ((flags.norm[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
+  const normFlags = flags.norm;
+  const isMark = (i: number): boolean => ((normFlags[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
   /** Closing marks with their quote index, sorted by mark: made on first use (most documents never ask). */
   let closings: { mark: number; index: number }[] | null = null;
-  const subjects = people.mentions.filter((m) => m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence)));
+  // Salient subjects: person mentions that are clause subjects outside headline-like blocks,
+  // read in place from the mention list; `subjectCursor` always rests on the next one (or the end).
+  const subjects = people.mentions;
+  const isSalientSubject = (k: number): boolean => {
+    const m = subjects[k] as People['mentions'][number];
+    return m.subject && !isOwnBlock(blockKindOf((tokens[m.tokenStart] as Token).sentence));
+  };
+  const skipToSubject = (from: number): number => {
+    let k = from;
+    while (k < subjects.length && !isSalientSubject(k)) k++;
+    return k;
+  };
   const adHoc = new Map<string, Person>();
   const state: SalienceState = { singular: null, recent: [], plural: null, thing: null };
   /** Moves `person` to the front of the recent list (at most four): shifted in place, no array made. */
@@ -189,7 +205,7 @@ export function extractAttributions(
     if (other.gender === null) other.gender = gender;
     return { kind: 'person', person: other };
   };
-  let subjectCursor = 0;
+  let subjectCursor = skipToSubject(0);
   const out: Attribution[] = [];
 
   const remember = (speaker: Speaker | null): void => {
@@ -208,7 +224,7 @@ export function extractAttributions(
       const mention = subjects[subjectCursor] as (typeof subjects)[number];
       state.singular = { kind: 'person', person: mention.person };
       notePerson(mention.person);
-      subjectCursor++;
+      subjectCursor = skipToSubject(subjectCursor + 1);
     }
   };
 
@@ -248,11 +264,8 @@ export function extractAttributions(
     if (best) return best;
     if (state.singular?.kind === 'person') return state.singular.person;
     // Cataphora in a lede: "The country's top diplomat said …" before the name is given.
-    for (let k = subjectCursor; k < subjects.length; k++) {
-      const mention = subjects[k] as (typeof subjects)[number];
-      if ((tokens[mention.tokenStart] as Token).sentence > sentence + 3) break;
-      return mention.person;
-    }
+    const mention = subjects[subjectCursor];
+    if (mention !== undefined && (tokens[mention.tokenStart] as Token).sentence <= sentence + 3) return mention.person;
     return null;
   };
 
@@ -263,7 +276,7 @@ export function extractAttributions(
 
   const hasMarker = (start: number, end: number): boolean => {
     // Marker phrases start with a source key (`KEY_SOURCE`): the flag spares most lookups.
-    for (let t = start; t < end; t++) if ((flags.norm[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
+    for (let t = start; t < end; t++) if ((normFlags[t] as number) & KEY_SOURCE && compiled.markers.match(normIds, t)) return true;
     return false;
   };
 
@@ -273,7 +286,7 @@ export function extractAttributions(
     let end = fullEnd;
     for (let t = start + 1; t < fullEnd - 1; t++) {
       const owner = tokens[t - 1] as Token;
-      if (SOURCE_PREPOSITIONS.has((tokens[t] as Token).norm) && owner.kind === 'word' && (!owner.capitalized || t - 1 === start) &&
+      if (normIn(t, CLASS_SOURCE_PREPOSITION) && owner.kind === 'word' && (!owner.capitalized || t - 1 === start) &&
         (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
         end = t;
         break;
@@ -380,14 +393,14 @@ export function extractAttributions(
       const start = npLeft(p - 1, sentenceStart);
       return start <= p - 1 ? start : j + 1;
     }
-    if (SHARE_HEADS.has(head.norm)) {
+    if (normIn(j, CLASS_SHARE_HEAD)) {
       let k = j;
-      while (k - 1 >= sentenceStart && j - k < 4 && (tokens[k - 1]?.kind === 'number' || SHARE_LEADS.has((tokens[k - 1] as Token).norm))) k--;
+      while (k - 1 >= sentenceStart && j - k < 4 && (tokens[k - 1]?.kind === 'number' || normIn(k - 1, CLASS_SHARE_LEAD))) k--;
       return k;
     }
     if (head.kind !== 'word') return j + 1;
     if (isSingularPronoun(head.norm) || isPluralPronoun(head.norm) || head.norm === 'it') return j;
-    if (NP_STOP.has(head.norm) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
+    if (normIn(j, CLASS_NP_STOP) && !compiled.sourceNounHeads.has(head.norm)) return j + 1;
     let k = j;
     while (k - 1 >= sentenceStart && j - k < 10) {
       const token = tokens[k - 1] as Token;
@@ -421,7 +434,7 @@ export function extractAttributions(
     // "Aides to Doe", "exit polls in the state", "people close to the talks": the head before the preposition speaks.
     const prep = tokens[k - 1];
     const owner = tokens[k - 2];
-    if (prep && owner && k - 2 >= sentenceStart && SOURCE_PREPOSITIONS.has(prep.norm) && owner.kind === 'word' && (!owner.capitalized || k - 2 === sentenceStart) &&
+    if (prep && owner && k - 2 >= sentenceStart && normIn(k - 1, CLASS_SOURCE_PREPOSITION) && owner.kind === 'word' && (!owner.capitalized || k - 2 === sentenceStart) &&
       (compiled.sourceNounHeads.has(owner.base) || DOCUMENT_SOURCES.has(owner.base))) {
       const start = npLeft(k - 2, sentenceStart);
       if (start <= k - 2) return start;
@@ -435,15 +448,15 @@ export function extractAttributions(
     while (k < end && k - start < 9) {
       const token = tokens[k] as Token;
       if (token.kind !== 'word' && token.kind !== 'number' && token.norm !== '(' && token.norm !== ')' && token.norm !== '-') break;
-      if (VERBISH.has(token.norm) && token.norm !== 'to') return start;
-      if (NP_STOP.has(token.norm) && k > start) break;
+      if (normIn(k, CLASS_VERBISH) && token.norm !== 'to') return start;
+      if (normIn(k, CLASS_NP_STOP) && k > start) break;
       k++;
     }
     if (k === start || k - start >= 9) return start;
     const stop = tokens[k];
-    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k) && !NP_STOP.has(stop.norm)) return start;
+    if (k < end && stop && stop.norm !== ',' && stop.norm !== '.' && stop.norm !== ';' && !isMark(k) && !normIn(k, CLASS_NP_STOP)) return start;
     const first = tokens[start] as Token;
-    if (first.capitalized || DETERMINERS.has(first.norm) || QUANTIFIERS.has(first.norm) || first.kind === 'number') return k;
+    if (first.capitalized || normIn(start, CLASS_DETERMINER | CLASS_QUANTIFIER) || first.kind === 'number') return k;
     for (let t = start; t < k; t++) {
       const token = tokens[t] as Token;
       if (token.capitalized || compiled.titles.has(token.base) || compiled.sourceNounHeads.has(token.base)) return k;
@@ -462,8 +475,8 @@ export function extractAttributions(
     return s;
   };
 
-  /** Content after the cue: skips "that", the addressee of "told", "in a statement on Tuesday". */
-  const contentAfter = (from: number, end: number, form: VerbForm): [number, number] => {
+  /** Content after the cue, into `draft`: skips "that", the addressee of "told", "in a statement on Tuesday". */
+  const contentAfter = (from: number, end: number, form: VerbForm): void => {
     let k = from;
     if (form.entry.addressee) {
       let found = -1;
@@ -483,23 +496,23 @@ export function extractAttributions(
       for (; t < end && t - k < 8; t++) {
         const token = tokens[t] as Token;
         if (token.norm === 'that') break;
-        if (!AFTER_CUE_BEFORE_THAT.has(token.base) && !(token.capitalized && t > k)) break;
+        if (!baseIn(t, CLASS_AFTER_CUE) && !(token.capitalized && t > k)) break;
       }
       if (tokens[t]?.norm === 'that') k = t + 1;
       // "said in a statement it was …": a leading circumstance is not part of what was said.
       else if (t > k + 1 && LEADING_PREPOSITIONS.has(tokens[k]?.norm ?? '') && tokens[t - 1]?.kind === 'word') k = t;
     }
     while (k < end && (tokens[k]?.norm === ',' || tokens[k]?.norm === ':')) k++;
-    return [trimStart(k, end), end];
+    draft.contentStart = trimStart(k, end);
+    draft.contentEnd = end;
   };
 
   /** Source token spans, so a participial continuation (", adding …") can point at its subject. */
   // Only the sentence's latest attribution is ever asked for: its span is kept, -1 when it has none.
   let lastSourceStart = -1;
   let lastSourceEnd = -1;
-  const cueBuffer: CueHit[] = [];
   /** What the left-subject frame found for the current cue (one object per document, reused). */
-  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, content: null, sourceSpanEnd: -1, quoteContent: null };
+  const draft: CueDraft = { speaker: null, srcStart: -1, srcEnd: -1, contentStart: -1, contentEnd: -1, sourceSpanEnd: -1, quoteContent: null };
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
@@ -508,21 +521,20 @@ export function extractAttributions(
     const blockKind = blockKindOf(si);
     const own = isOwnBlock(blockKind);
     // Cues first, so a content can stop before a participial continuation (", adding …").
-    // The shared array is reused across sentences: most sentences have no cue at all.
-    const cues = cueBuffer;
-    if (cues.length) cues.length = 0;
+    // The shared pool is reused across sentences: most sentences have no cue at all.
+    let cueCount = 0;
     let colonSeen = false;
     for (let i = s0; i < s1; i++) {
       // Flags first: most tokens start no cue, and reading the flag array spares loading the token.
       // Every cue, the headline colon included, starts with a verb key.
-      const flag = flags.norm[i] as number;
+      const flag = normFlags[i] as number;
       if (!(flag & KEY_VERB)) continue;
       const token = tokens[i] as Token;
       if (token.kind === 'punct' && token.norm === ':' && !colonSeen) {
         colonSeen = true;
         if (((own && i - s0 >= 1 && i - s0 <= 6) || bodyColonSpeaker(i, s0) >= 0) && i + 1 < s1) {
           const hit = compiled.verbs.match(normIds, i);
-          if (hit) cues.push({ at: i, length: 1, form: hit.value });
+          if (hit) putCue(cueCount++, i, 1, hit.value);
         }
         continue;
       }
@@ -530,16 +542,16 @@ export function extractAttributions(
       const hit = compiled.verbs.match(normIds, i);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
-        cues.push({ at: i, length: hit.length, form: hit.value });
+        putCue(cueCount++, i, hit.length, hit.value);
         i += hit.length - 1;
       }
     }
-    if (!cues.length) {
+    if (cueCount === 0) {
       continue;
     }
     const inSentence: Attribution[] = [];
     lastSourceStart = -1;
-    for (let c = 0; c < cues.length; c++) attributeCue(cues, c, s0, s1, si, blockKind, own, inSentence);
+    for (let c = 0; c < cueCount; c++) attributeCue(cueCount, c, s0, s1, si, blockKind, own, inSentence);
   }
   return out;
 
@@ -547,13 +559,13 @@ export function extractAttributions(
    * Turns cue `c` of a sentence into an attribution (or drops it). A function of its own,
    * apart from the sentence loop, so V8 compiles and re-optimises each part separately.
    */
-  function attributeCue(cues: readonly CueHit[], c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
-    const cue = cues[c] as (typeof cues)[number];
+  function attributeCue(cueCount: number, c: number, s0: number, s1: number, si: number, blockKind: BlockKind, own: boolean, inSentence: Attribution[]): void {
+    const cue = cuePool[c] as CueHit;
     const { at, length, form } = cue;
     const cueEndTok = at + length;
     // A later participial cue ends this one's content (", adding …").
     let contentLimit = s1;
-    const next = cues[c + 1];
+    const next = c + 1 < cueCount ? cuePool[c + 1] : undefined;
     if (next && next.form.participle && tokens[next.at - 1]?.norm === ',') contentLimit = next.at - 1;
     else if (next && (tokens[next.at - 1]?.norm === 'and' || tokens[next.at - 1]?.norm === 'but' || tokens[next.at - 1]?.norm === ',')) contentLimit = next.at - 1;
     const attitude = form.entry.class === 'attitude';
@@ -575,7 +587,9 @@ export function extractAttributions(
     let speaker: Speaker | null = null;
     let srcStart = -1;
     let srcEnd = -1;
-    let content: [number, number] | null = null;
+    // The content's token span; -1: none.
+    let contentStart = -1;
+    let contentEnd = -1;
     let sourceSpanEnd = -1;
     let quoteContent: { start: number; end: number } | null = null;
 
@@ -589,7 +603,8 @@ export function extractAttributions(
       if (documentLabel) speaker = null;
       else if (!speaker || (speaker.kind === 'person' && srcEnd - srcStart === 1 && !people.bySurname.has((tokens[srcStart] as Token).base) &&
         !compiled.titles.has((tokens[srcStart] as Token).base) && !(bodyStart >= 0 && isUpperWord(tokens[srcStart] as Token)))) return;
-      content = [trimStart(at + 1, s1), s1];
+      contentStart = trimStart(at + 1, s1);
+      contentEnd = s1;
     } else if (form.entry.frame === 'prep') {
       srcStart = cueEndTok;
       let k = cueEndTok;
@@ -600,29 +615,38 @@ export function extractAttributions(
       const before = trimEnd(s0, trimEnd(s0, at));
       let comma = srcEnd;
       if (before <= trimStart(s0, at)) while (comma < s1 && comma - srcEnd < 25 && tokens[comma]?.norm !== ',') comma++;
-      if (tokens[comma]?.norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) content = [trimStart(comma + 1, s1), s1];
-      else if (before > trimStart(s0, at)) content = [trimStart(s0, at), before];
-      else content = [srcEnd, s1];
+      // Bounded by the token count: `comma` may reach the document's end (an out-of-bounds read deoptimises).
+      if (comma < tokens.length && (tokens[comma] as Token).norm === ',' && (before <= trimStart(s0, at) || s1 - comma > before - s0)) {
+        contentStart = trimStart(comma + 1, s1);
+        contentEnd = s1;
+      } else if (before > trimStart(s0, at)) {
+        contentStart = trimStart(s0, at);
+        contentEnd = before;
+      } else {
+        contentStart = srcEnd;
+        contentEnd = s1;
+      }
     } else {
       leftSubject(at, cueEndTok, form, s0, s1, si, contentLimit, passive, attitude, inSentence);
       speaker = draft.speaker;
       srcStart = draft.srcStart;
       srcEnd = draft.srcEnd;
-      content = draft.content;
+      contentStart = draft.contentStart;
+      contentEnd = draft.contentEnd;
       sourceSpanEnd = draft.sourceSpanEnd;
       quoteContent = draft.quoteContent;
     }
-    if (!content) return;
+    if (contentStart < 0) return;
     // "… declared:" at the end of a paragraph, the words in the next one.
-    if (content[1] - content[0] <= 0 && !quoteContent && (tokens[cueEndTok]?.norm === ':' || tokens[cueEndTok]?.norm === ',')) {
+    // The bound first: a cue at the document's end would read past the tokens (an out-of-bounds deoptimisation).
+    if (contentEnd - contentStart <= 0 && !quoteContent && cueEndTok < tokens.length && ((tokens[cueEndTok] as Token).norm === ':' || (tokens[cueEndTok] as Token).norm === ',')) {
       const after = (tokens[cueEndTok] as Token).end;
       // Quotes are sorted by start: the first at or after the cue, by binary search.
       const quote = doc.quotes[firstStartingAtOrAfter(doc.quotes, after)];
       if (quote && quote.start - after <= 6 && !quote.phrase) quoteContent = { start: quote.start, end: quote.end };
     }
-    const cs = content[0];
-    const ceRaw = content[1];
-    const ce = trimEnd(cs, ceRaw);
+    const cs = contentStart;
+    const ce = trimEnd(cs, contentEnd);
     // Only whether the content holds any word matters: stop at the first.
     let words = 0;
     for (let t = cs; t < ce && words === 0; t++) if (tokens[t]?.kind === 'word' || tokens[t]?.kind === 'number') words++;
@@ -675,7 +699,8 @@ export function extractAttributions(
     draft.speaker = null;
     draft.srcStart = -1;
     draft.srcEnd = -1;
-    draft.content = null;
+    draft.contentStart = -1;
+    draft.contentEnd = -1;
     draft.sourceSpanEnd = -1;
     draft.quoteContent = null;
     // Left subject: skip "also", "has", "on Tuesday" between subject and cue.
@@ -684,7 +709,7 @@ export function extractAttributions(
     const progressive = form.participle && j >= s0 && normIn(j, CLASS_BE_FORM) && (tokens[j] as Token).norm !== 'being';
     // "a poll showing Doe ahead": the document before the participle holds the position.
     // …and so does a noun phrase right before it ("62 percent of voters saying …", "a super PAC supporting Doe").
-    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(tokens[j] as Token));
+    const documentParticiple = form.participle && j >= s0 && (baseIn(j, CLASS_DOCUMENT_SOURCE) || nounBefore(j));
     if (progressive) {
       j--;
       while (j >= s0 && normIn(j, CLASS_BETWEEN)) j--;
@@ -693,7 +718,8 @@ export function extractAttributions(
     if (passive) {
       while (j >= s0 && (normIn(j, CLASS_BE_FORM) || normIn(j, CLASS_BETWEEN) || (tokens[j] as Token).norm.endsWith('ly'))) j--;
       const start = j >= s0 ? npLeft(j, s0) : j + 1;
-      draft.content = [start <= j ? start : cueEndTok, contentLimit];
+      draft.contentStart = start <= j ? start : cueEndTok;
+      draft.contentEnd = contentLimit;
     }
     while (!passive && !progressive && j >= s0 && normIn(j, CLASS_BETWEEN) && !(form.participle && (tokens[j] as Token).norm === 'on')) j--;
     // "voters who say …": the phrase before the relative pronoun speaks.
@@ -714,7 +740,7 @@ export function extractAttributions(
       while (p >= s0 && j - p < 16 && tokens[p]?.norm !== ',' && !isMark(p) && tokens[p]?.norm !== '.') p--;
       if (p > s0 && tokens[p]?.norm === ',' && p < j - 1) {
         const lead = tokens[p + 1] as Token;
-        if (DETERMINERS.has(lead.norm) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || QUANTIFIERS.has(lead.norm) || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
+        if (normIn(p + 1, CLASS_DETERMINER | CLASS_QUANTIFIER) || lead.norm === 'who' || lead.norm === 'of' || lead.norm === 'speaking' || compiled.titles.has(lead.base) || lead.capitalized || hasMarker(p + 1, j)) {
           const start = npLeft(p - 1, s0);
           if (start <= p - 1) {
             npStart = start;
@@ -754,7 +780,7 @@ export function extractAttributions(
       }
       // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
       // A position is not reported after the fact ("…, he wants."): attitude cues take what follows.
-      // …nor when the words before the comma are already another cue's draft.content ("Asked whether …, Doe said she …").
+      // …nor when the words before the comma are already another cue's content ("Asked whether …, Doe said she …").
       const previous = inSentence[inSentence.length - 1];
       const comma = p >= s0 ? (tokens[p] as Token).start : -1;
       const leftTaken = words > 0 && !!previous && p > s0 && previous.cueStart < comma &&
@@ -762,16 +788,17 @@ export function extractAttributions(
           // "In the survey, 47% say …": the words before the comma are a source of their own.
           (previous.sourceEnd !== null && previous.sourceEnd >= (tokens[p - 1] as Token).end));
       if (leftContext && !attitude && !form.participle && !leftTaken && words <= (form.entry.addressee ? 9 : 5) && !hasThat && !opensQuote) {
-        draft.content = [trimStart(s0, p), trimEnd(s0, p)];
+        draft.contentStart = trimStart(s0, p);
+        draft.contentEnd = trimEnd(s0, p);
         // The sentence may have been cut inside the quote ("… OK?” Trump said."): take the quote itself.
-        if (draft.content[1] <= draft.content[0]) {
+        if (draft.contentEnd <= draft.contentStart) {
           const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
           if (closing) draft.quoteContent = closing;
         }
       } else {
-        draft.content = contentAfter(cueEndTok, contentLimit, form);
+        contentAfter(cueEndTok, contentLimit, form);
         // "…?” Trump asked." split after the question mark: the sentence is only the attribution.
-        if (draft.content[1] <= draft.content[0] && p < s0) {
+        if (draft.contentEnd <= draft.contentStart && p < s0) {
           const closing = quoteClosingBefore((tokens[draft.srcStart] as Token).start);
           if (closing) draft.quoteContent = closing;
         }
@@ -785,21 +812,23 @@ export function extractAttributions(
         draft.srcStart = cueEndTok;
         draft.srcEnd = end;
         draft.speaker = resolve(cueEndTok, end, si, null);
-        draft.content = [trimStart(s0, p + 1), p + 1];
-        if (draft.content[1] <= draft.content[0]) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
+        draft.contentStart = trimStart(s0, p + 1);
+        draft.contentEnd = p + 1;
+        if (draft.contentEnd <= draft.contentStart) draft.quoteContent = quoteClosingBefore((tokens[at] as Token).start);
       } else if (end > cueEndTok && p < s0) {
-        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the draft.content.
+        // The sentence was cut inside the quote ("… right?” said Jane Doe."): the quote is the content.
         const closing = quoteClosingBefore((tokens[at] as Token).start);
         if (closing) {
           draft.srcStart = cueEndTok;
           draft.srcEnd = end;
           draft.speaker = resolve(cueEndTok, end, si, null);
-          draft.content = [at, at];
+          draft.contentStart = at;
+          draft.contentEnd = at;
           draft.quoteContent = closing;
         }
       }
     }
-    if (!draft.content && at === s0 && form.entry.id === 'ask') {
+    if (draft.contentStart < 0 && at === s0 && form.entry.id === 'ask') {
       // "Asked whether …, Doe said", "Asked at a briefing about …, Doe said": the question up to the comma; who asked is not said.
       let k = cueEndTok;
       let question = false;
@@ -807,9 +836,13 @@ export function extractAttributions(
         if (QUESTION_WORDS.has((tokens[k] as Token).norm)) question = true;
         k++;
       }
-      if (k < s1 && question) draft.content = [cueEndTok, k];
+      if (k < s1 && question) {
+        draft.contentStart = cueEndTok;
+        draft.contentEnd = k;
+      }
     }
-    if (!draft.content && (coordinated || PARTICIPLE_LEAD.has(tokens[at - 1]?.norm ?? ''))) {
+    // `at > 0` first: reading before the first token would deoptimise (an out-of-bounds read).
+    if (draft.contentStart < 0 && (coordinated || (at > 0 && normIn(at - 1, CLASS_PARTICIPLE_LEAD)))) {
       // "…, saying …": the subject of the clause speaks.
       const previous = inSentence[inSentence.length - 1];
       if (previous) {
@@ -828,7 +861,7 @@ export function extractAttributions(
           draft.speaker = state.singular;
         }
       }
-      draft.content = contentAfter(cueEndTok, contentLimit, form);
+      contentAfter(cueEndTok, contentLimit, form);
     }
   }
 
@@ -922,9 +955,10 @@ export function extractAttributions(
   }
 
   /** A word that can end a noun phrase before a participle: not a function word, a determiner or a possessive. */
-  function nounBefore(token: Token): boolean {
+  function nounBefore(t: number): boolean {
+    const token = tokens[t] as Token;
     if (token.kind !== 'word') return token.norm === '%';
-    return !NP_STOP.has(token.norm) && !DETERMINERS.has(token.norm) && !BE_FORMS.has(token.norm) && !BETWEEN_SUBJECT_AND_CUE.has(token.norm) && !token.possessive && !PARTICIPLE_LEAD.has(token.norm);
+    return !normIn(t, CLASS_NP_STOP | CLASS_DETERMINER | CLASS_BE_FORM | CLASS_BETWEEN | CLASS_PARTICIPLE_LEAD) && !token.possessive;
   }
 
   /** A BE form (and perhaps "not", "widely") right before the cue: "is expected", "are not expected". */
@@ -944,13 +978,15 @@ export function extractAttributions(
       // "In a poll released Monday, …", "in his view": a definite or possessive object phrase that holds one of
       // the heads and closes the clause (not "leads in the polls behind …").
       const lead = tokens[i + 1];
-      if (!lead || !(DETERMINERS.has(lead.norm) || lead.possessive)) return false;
+      if (!lead || !(normIn(i + 1, CLASS_DETERMINER) || lead.possessive)) return false;
       let head = false;
       for (let t = i + 1; t < s1 + 1 && t - i <= 12; t++) {
+        // The sentence end first, so the token past a document's last sentence is never read (an out-of-bounds deoptimisation).
+        if (t === s1) return head;
         const object = tokens[t];
-        if (!object || t === s1 || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
+        if (!object || object.norm === ',' || object.norm === '.' || object.norm === ';') return head;
         if (object.kind !== 'word' && object.kind !== 'number' && object.norm !== '-' && object.norm !== '/') return false;
-        if (head && (NP_STOP.has(object.norm) || object.norm === 'behind' || object.norm === 'of')) return false;
+        if (head && (normIn(t, CLASS_NP_STOP) || object.norm === 'behind' || object.norm === 'of')) return false;
         if (form.objectHeads.has(object.base)) head = true;
       }
       return false;
@@ -960,17 +996,17 @@ export function extractAttributions(
     const prev = i > s0 ? (tokens[i - 1] as Token) : null;
     // An infinitive ("to defend", "declined to say") is not the report of a speech act.
     if (prev && prev.norm === 'to') return false;
-    if (prev && prev.kind === 'word' && (DETERMINERS.has(prev.norm) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
+    if (prev && prev.kind === 'word' && (normIn(i - 1, CLASS_DETERMINER) || prev.possessive) && prev.norm !== 'that' && !compiled.sourceNounHeads.has(prev.norm)) return false;
     const next = i + 1 < s1 ? (tokens[i + 1] as Token) : null;
     if (form.followedBy && !(next && form.followedBy.has(next.norm))) return false;
     // "polls show …", "the data indicate …": a document holds the position.
     // Whether a document holds the position is read back (up to ten words) only where a check needs it:
     // most cues ("said") are settled without it.
     if (form.nounLike) {
-      const verbal = (prev && BEFORE_VERB.has(prev.norm)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
+      const verbal = (prev && normIn(i - 1, CLASS_BEFORE_VERB)) || (next && (next.norm === 'that' || next.norm === ':' || isMark(i + 1))) ||
         documentSubjectAt(i, s0) || (form.entry.class === 'attitude' && next?.norm === 'to' && !!prev && prev.kind === 'word' && prev.capitalized) ||
         // "voters support Doe", "polls show the race tied": a noun-like form before an object is a verb.
-        (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (OBJECT_LEADS.has(next.norm) || (next.capitalized && !isMark(i + 1)))) ||
+        (form.entry.id !== 'call' && !!prev && prev.kind === 'word' && !!next && next.kind === 'word' && (normIn(i + 1, CLASS_OBJECT_LEAD) || (next.capitalized && !isMark(i + 1)))) ||
         // "…,” Viguerie notes." — after a name, at the end of a clause.
         (prev && prev.capitalized && prev.kind === 'word' && (!next || next.norm === '.' || next.norm === ','));
       if (!verbal) return false;
@@ -978,10 +1014,10 @@ export function extractAttributions(
     if (form.entry.clause && !(form.entry.passive && isPassive(i, s0))) {
       const after = tokens[i + 1];
       // …or nothing at all: a trailing attribution ("…,” she continued.").
-      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || CLAUSE_STARTS.has(after.norm);
+      const clause = !after || i + 1 >= s1 || documentSubjectAt(i, s0) || after.norm === 'that' || after.norm === ':' || after.norm === '.' || after.norm === ',' || isMark(i + 1) || normIn(i + 1, CLASS_CLAUSE_START);
       if (!clause) return false;
     }
-    if (form.participle) return !!prev && (PARTICIPLE_LEAD.has(prev.norm) || BE_FORMS.has(prev.norm) || documentSubjectAt(i, s0) || nounBefore(prev));
+    if (form.participle) return !!prev && (normIn(i - 1, CLASS_PARTICIPLE_LEAD | CLASS_BE_FORM) || documentSubjectAt(i, s0) || nounBefore(i - 1));
     if (form.entry.passive && isPassive(i, s0)) return true;
     if (prev && normIn(i - 1, CLASS_BE_FORM)) return false;
     let p = i - 1;

@@ -115,3 +115,22 @@ export const DOCUMENT_SOURCES = new Set([
   'review', 'investigation', 'audit', 'filings', 'findings', 'projections', 'models', 'exit', 'polling', 'memo',
   'letter', 'statement', 'ad', 'ads', 'email', 'emails', 'documents', 'record', 'history', 'experience',
 ]);
+
+// Closed classes of the cue parser (tested by word id through `classById`, see compile.ts).
+/** Prepositions that attach a complement to a source noun ("aides to", "polls in", "officials at", "people close to"). */
+export const SOURCE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'for', 'with', 'by', 'on']);
+/** Shares of a poll's respondents that hold a position ("half said", "one in four say", "a majority believe"). */
+export const SHARE_HEADS = new Set(['half', 'majority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'four', 'five', 'ten', '10', 'three', 'plurality', 'minority']);
+export const SHARE_LEADS = new Set(['nearly', 'almost', 'about', 'roughly', 'over', 'more', 'than', 'fewer', 'less', 'just', 'only', 'a', 'one', 'two', 'three', 'in', 'of', 'out', 'half', 'slim', 'narrow', 'clear', 'large', 'wide']);
+export const AFTER_CUE_BEFORE_THAT = new Set([
+  'in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'yesterday', 'today',
+  'a', 'an', 'the', 'statement', 'interview', 'speech', 'letter', 'post', 'tweet', 'conference', 'news', 'briefing',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night',
+  'morning', 'evening', 'afternoon', 'also', 'again', 'repeatedly', 'previously', 'recently', 'publicly', 'then',
+  'his', 'her', 'their', 'its', 'written', 'televised', 'radio', 'tv', 'phone', 'call', 'separate', 'joint',
+]);
+/** Words that open a clause right after a verb ("showed he was …", "found there were …"). */
+export const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'nearly', 'more', 'fewer', 'only']);
+/** Words that open an object noun phrase after a noun-like cue form ("support the plan", "show him"). */
+export const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
+export const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
