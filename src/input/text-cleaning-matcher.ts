@@ -43,6 +43,14 @@ interface RequiresTest {
    * `hasAsciiLowerings`), without lower-casing the line. Null otherwise.
    */
   readonly re: RegExp | null;
+  /**
+   * Whether `re` may disagree with the lower-cased line on a line holding U+212A or U+0130:
+   * only when a string holds a "k" (U+212A lower-cases to it) or ends with "i" (U+0130
+   * lower-cases to "i" and a combining dot, so its "i" can only end an ASCII string). No
+   * other character outside ASCII lower-cases to anything holding ASCII. When false, the
+   * line is not searched for the two characters.
+   */
+  readonly checkLowerings: boolean;
   lastLine: string;
   lastFound: boolean;
 }
@@ -98,7 +106,8 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     let test = requiresTests.get(key);
     if (!test) {
       const re = !caseSensitive && strings.every(isAscii) ? new RegExp(strings.map(escapeRegex).join('|'), 'i') : null;
-      test = { strings, caseSensitive, re, lastLine: '', lastFound: false };
+      const checkLowerings = strings.some((text) => text.includes('k') || text.endsWith('i'));
+      test = { strings, caseSensitive, re, checkLowerings, lastLine: '', lastFound: false };
       requiresTests.set(key, test);
     }
     return test;
@@ -164,7 +173,7 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     // `line` is never empty here, so the initial '' never answers for a real line.
     if (test.lastLine === line) return test.lastFound;
     let found = false;
-    if (test.re !== null && !hasAsciiLowerings(line)) found = test.re.test(line);
+    if (test.re !== null && !(test.checkLowerings && hasAsciiLowerings(line))) found = test.re.test(line);
     else {
       const haystack = test.caseSensitive ? line : lowerOf(line);
       for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
