@@ -189,10 +189,13 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     return false;
   }
 
+  /** Made once: the option object is not allocated per paragraph. */
+  const ANYWHERE_ONLY = { anywhereOnly: true } as const;
+
   /** A paragraph in the body: credit line, stand-alone caption, or paragraph. */
   function classifyParagraph(text: string): Part['kind'] {
     if (text.length <= CREDIT_MAX_CHARS && matcher.match(text, 'credit-line')) return 'credit';
-    if (text.length <= CAPTION_MAX_CHARS && matcher.match(text, 'caption-credit', { anywhereOnly: true })) return 'caption';
+    if (text.length <= CAPTION_MAX_CHARS && matcher.match(text, 'caption-credit', ANYWHERE_ONLY)) return 'caption';
     return 'paragraph';
   }
 

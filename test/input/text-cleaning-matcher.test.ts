@@ -150,6 +150,24 @@ describe('compiled text-cleaning matcher', () => {
     }
   });
 
+  it('skips end-anchored regexes by their last character only where they cannot match', () => {
+    const entries = [
+      { id: 'a', role: 'credit-line', match: 'regex', pattern: ' by (?:AP|Reuters|x\\|)\\.?$', caseSensitive: true, anywhere: false, note: 'a test regex' },
+      { id: 'b', role: 'credit-line', match: 'regex', pattern: 'the (?:news|posts)$', requires: ['the'], caseSensitive: false, anywhere: false, note: 'a test regex' },
+      { id: 'c', role: 'credit-line', match: 'regex', pattern: '\\(Photo\\)$', caseSensitive: true, anywhere: false, note: 'a test regex' },
+    ] satisfies TextCleaningEntry[];
+    const small = compileTextCleaning({ ...lexicon, entries });
+    const lines = [
+      'photo by AP', 'photo by AP.', 'photo by AP!', 'photo by Reuters', 'photo by Reuters.', 'photo by x|', 'photo by x|.', 'by AP .',
+      'read the news', 'read the NEWS', 'read THE POSTS', 'read the post\u017f', 'read the news.', 'read the new',
+      'a view (Photo)', 'a view (Photo).', 'a view (Photo',
+    ];
+    for (const text of lines) {
+      const got = small.match(text, 'credit-line');
+      expect(got === null ? null : { id: got.entry.id, value: got.value }, text).toEqual(referenceMatch(text, 'credit-line', false, entries));
+    }
+  });
+
   it.each([
     ['\u212aeep reading', 'page-chrome'],
     // U+017F folds to "s" in a case-insensitive Unicode regex: the first-character gate allows it.
