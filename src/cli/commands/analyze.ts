@@ -123,18 +123,16 @@ export const analyzeCommand: Command = {
       if (renderer && recordsDone === 0) await sink.write(renderer.header);
       const batches = analyzeInputBatches(inputs, { ...runOptions, skip: recordsDone, onProgress: (p) => progress.update(p) });
       for await (const batch of batches) {
+        for (const ok of batch.ok) {
+          if (ok === 1) analyzed++;
+          else failed++;
+        }
         if (format === 'jsonl') {
           // The batch's bytes are already JSONL: written as they are, never made strings here.
-          for (const ok of batch.ok) {
-            if (ok === 1) analyzed++;
-            else failed++;
-          }
           await sink.write(batch.bytes);
           continue;
         }
         for (const line of decodeLines(batch)) {
-          if (line.ok) analyzed++;
-          else failed++;
           if (format === 'json') await sink.write(`${index ? ',' : ''}\n${line.json}`);
           else await sink.write(renderer!.render(JSON.parse(line.json) as OutputRecord, index));
           index++;
