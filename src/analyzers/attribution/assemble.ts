@@ -10,7 +10,8 @@ import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
 import { sortInPlace } from './sort-in-place.js';
 import { isOwnBlock } from './words.js';
-import { firstEndingAfter, firstStartingAtOrAfter, lastStartingAtOrBefore } from '../../util/sorted.js';
+import { blockIndexAt } from '../../document/lookup.js';
+import { firstEndingAfter, firstStartingAtOrAfter } from '../../util/sorted.js';
 
 /** How many attributions a quote looks back over for its owner. */
 const WINDOW = 50;
@@ -245,7 +246,7 @@ function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attribu
     if (dp > 0) previous = directs[dp - 1] as Credit;
     while (ap < attributed.length && (attributed[ap] as Attributed).a.contentStart <= span.start) ap++;
     let voice: VoiceDraft | null = null;
-    if (previous && lastStartingAtOrBefore(doc.blocks, span.start) - lastStartingAtOrBefore(doc.blocks, previous.quote.end) <= 1) {
+    if (previous && blockIndexAt(doc, span.start) - blockIndexAt(doc, previous.quote.end) <= 1) {
       const before = previous.quote;
       // Another speaker in between breaks the run, unless that cue is about the same words ("…," he said, according to X).
       let between = false;
@@ -313,7 +314,7 @@ function sourceFinding(doc: Document, a: Attribution, voice: VoiceDraft | null, 
   return finding;
 }
 
-/** Findings: one per cue, one per unnamed source (the attributed cues first, then the positions). */
+/** Findings: one per cue, one per unnamed source of an attributed cue (the attributed cues first, then the positions). */
 function buildFindings(doc: Document, attributed: readonly Attributed[], positions: readonly Position[], compiled: CompiledAttribution): MutableFinding[] {
   const findings: MutableFinding[] = [];
   const seenSources = new Set<string>();
@@ -322,11 +323,8 @@ function buildFindings(doc: Document, attributed: readonly Attributed[], positio
     const source = sourceFinding(doc, a, voice, compiled, seenSources);
     if (source) findings.push(source);
   }
-  for (const { a, voice } of positions) {
-    findings.push(cueFinding(doc, a, voice));
-    const source = sourceFinding(doc, a, voice, compiled, seenSources);
-    if (source) findings.push(source);
-  }
+  // Positions are attitude cues: a cue finding each, never a source finding.
+  for (const { a, voice } of positions) findings.push(cueFinding(doc, a, voice));
   return findings;
 }
 

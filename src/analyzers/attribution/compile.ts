@@ -93,7 +93,7 @@ export const QUOTE_MARK = 128;
 export interface TokenFlags {
   readonly norm: Uint8Array;
   readonly base: Uint8Array;
-  /** 1 where the token can be part of a personal name (`isNameWord`), computed once per token. */
+  /** 1 where the token can be part of a personal name (a capitalised word or a particle name such as "al-Kadhimi"), computed once per token. */
   readonly nameWord: Uint8Array;
   /** The document's shared token word ids, which the phrase indexes match on. */
   readonly ids: TokenIds;
@@ -158,7 +158,7 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     norm[i] = f;
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
     words++;
-    // `isNameWord` of a word token; the particle test reads the norm string only after a dash is seen in the text.
+    // A name word: capitalised, or a particle name; the particle test reads the norm string only after a dash is seen in the text.
     if (token.capitalized || (dashNearStart(text, token) && isParticleName(text, token))) nameWord[i] = 1;
   }
   wordsBefore[tokens.length] = words;

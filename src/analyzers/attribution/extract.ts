@@ -17,7 +17,7 @@ import { affiliationOf, endOf, NO_WORDS, slug, type Organisation, type People, t
 import { firstEndingAfter, firstStartingAtOrAfter, partitionPoint } from '../../util/sorted.js';
 import { ByteScratch } from './scratch.js';
 import {
-  isNameWord, DOCUMENT_SOURCES, DETERMINERS, NOT_NAME, ROLE_STOP, SELF_PRONOUNS, isOwnBlock, isPluralPronoun, isSingularPronoun,
+  DOCUMENT_SOURCES, DETERMINERS, NOT_NAME, ROLE_STOP, SELF_PRONOUNS, isOwnBlock, isPluralPronoun, isSingularPronoun,
 } from './words.js';
 
 export type Speaker =
@@ -160,7 +160,9 @@ export function extractAttributions(
   }
   /** A quote's mark, or a straight or angle double quote (`QUOTE_MARK` in the norm flags); false past either end. */
   const normFlags = flags.norm;
-  const isMark = (i: number): boolean => ((normFlags[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) !== 0;
+  const isMark = (i: number): boolean => ((normFlags[i] as number) & QUOTE_MARK) !== 0 || (markAt[i] as number) > 0;
+  /** 1 where the token can be part of a personal name, computed once in the flag pass. */
+  const nameWord = flags.nameWord;
   const isPunct = (i: number): boolean => tokens[i]?.kind === 'punct' || tokens[i]?.kind === 'symbol';
   const blockKindOf = (sentence: number): BlockKind => doc.blocks[doc.sentences[sentence]?.block ?? -1]?.kind ?? 'paragraph';
 
@@ -355,7 +357,7 @@ export function extractAttributions(
     }
     // An unknown name ("Smith said"): a person of its own.
     let nameStart = end;
-    while (nameStart > start && isNameWord(text, tokens[nameStart - 1] as Token)) nameStart--;
+    while (nameStart > start && nameWord[nameStart - 1] === 1) nameStart--;
     while (nameStart < end && NOT_NAME.has((tokens[nameStart] as Token).base)) nameStart++;
     if (nameStart < end) {
       const last = tokens[end - 1] as Token;
@@ -490,7 +492,7 @@ export function extractAttributions(
       }
       if (found >= 0) k = found + 1;
       else if (tokens[k] && OBJECT_PRONOUNS.has((tokens[k] as Token).norm)) k++;
-      else while (k < end && isNameWord(text, tokens[k] as Token)) k++;
+      else while (k < end && nameWord[k] === 1) k++;
     } else {
       let t = k;
       for (; t < end && t - k < 8; t++) {
@@ -538,7 +540,7 @@ export function extractAttributions(
         }
         continue;
       }
-      if (!(flag & KEY_VERB) || insideQuote[i]) continue;
+      if (insideQuote[i]) continue;
       const hit = compiled.verbs.match(normIds, i);
       if (!hit || hit.value.entry.frame === 'colon') continue;
       if (acceptCue(i, hit.value, s0, s1)) {
@@ -775,7 +777,7 @@ export function extractAttributions(
       }
       let opensQuote = false;
       for (let t = cueEndTok; t < s1 && t - cueEndTok < 3; t++) {
-        if (isMark(t) && (markAt[t] as number) & OPEN_MARK_TOKEN) opensQuote = true;
+        if ((markAt[t] as number) & OPEN_MARK_TOKEN) opensQuote = true;
         if (tokens[t]?.norm !== ',' && tokens[t]?.norm !== ':') break;
       }
       // An addressee and a circumstance may follow a trailing cue ("… Doe tells Example News in an interview.").
@@ -877,7 +879,7 @@ export function extractAttributions(
       while (k < before && k - start < 8) {
         const token = tokens[k] as Token;
         if (token.kind !== 'word') break;
-        if (!(isNameWord(text, token) || DETERMINERS.has(token.norm) || token.possessive || compiled.titles.has(token.base) ||
+        if (!(nameWord[k] === 1 || DETERMINERS.has(token.norm) || token.possessive || compiled.titles.has(token.base) ||
           compiled.sourceNounHeads.has(token.base) || compiled.organisationHeads.has(token.base) || token.norm === 'of' ||
           isSingularPronoun(token.norm) || isPluralPronoun(token.norm))) break;
         k++;
@@ -895,7 +897,7 @@ export function extractAttributions(
    */
   function bodyColonSpeaker(colon: number, s0: number): number {
     let k = colon;
-    while (k > s0 && colon - k < 4 && isNameWord(text, tokens[k - 1] as Token)) k--;
+    while (k > s0 && colon - k < 4 && nameWord[k - 1] === 1) k--;
     if (k === colon) return -1;
     if (k > s0 && tokens[k - 1]?.norm !== '-') return -1;
     const count = colon - k;

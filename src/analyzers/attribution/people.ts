@@ -252,7 +252,7 @@ class PeopleScan {
    */
   runAt(i: number, end: number, sentenceStart: number): number {
     const { tokens, baseFlags, normFlags, nameWord } = this;
-    const firstTitle = (baseFlags[i] as number) & KEY_TITLE ? this.compiled.titles.match(this.baseIds, i) : null;
+    const firstTitle = this.titleAt(i);
     if (!firstTitle && !nameWord[i]) return i + 1;
     // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
     const after = tokens[i + 1];
@@ -269,7 +269,7 @@ class PeopleScan {
     let trailingParen = -1;
     while (j < end) {
       const token = tokens[j] as Token;
-      const title = (baseFlags[j] as number) & KEY_TITLE ? this.compiled.titles.match(this.baseIds, j) : null;
+      const title = this.titleAt(j);
       if (title && (title.value.group !== 'honorific' || j + title.length < end)) {
         j += title.length;
         if (tokens[j]?.norm === '.' && title.value.group === 'honorific') j++;

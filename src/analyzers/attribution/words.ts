@@ -75,10 +75,6 @@ export function isParticleName(text: string, token: Token): boolean {
   return next !== '' && next !== next.toLowerCase();
 }
 
-export function isNameWord(text: string, token: Token): boolean {
-  return token.kind === 'word' && (token.capitalized || isParticleName(text, token));
-}
-
 /** Capitalised words that do not start a personal name. */
 export const NOT_NAME = new Set([
   'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'he', 'she', 'they', 'we', 'i', 'it', 'this', 'that',
