@@ -11,6 +11,7 @@ import { loadAfinn, type AfinnSlot } from '../nlp/afinn.js';
 import { tokenIds, wordId } from '../nlp/vocabulary.js';
 import type { Quote } from '../schema/record.js';
 import type { SentimentResult } from './types.js';
+import { speechSpans } from './voice.js';
 
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '(', ')', '-', '\u2013', '\u2014', 'but', 'however', 'although', 'though', 'yet', 'whereas', 'while']);
 
@@ -109,18 +110,6 @@ function sentimentTables(): SentimentTables {
   for (const id of conjunctionIds) flags[id] = CLAUSE_WORD;
   tables = { flags, valences, phrases };
   return tables;
-}
-
-/** Sorted [start, end] spans of speech quotes (scare quotes are the outlet's own words). */
-function speechSpans(quotes: readonly Quote[]): [number, number][] {
-  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
-  // which has another elements kind, first comes along.
-  const spans: [number, number][] = [];
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as Quote;
-    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
-  }
-  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {

@@ -49,3 +49,19 @@ export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (sta
     return { voice: block && OWN_VOICE_BLOCKS.has(block.kind) ? 'headline' : 'narration', speaker: null };
   };
 }
+
+/**
+ * Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the
+ * outlet's own words), by start then longer first: what sentiment and the word counts
+ * treat as reported speech.
+ */
+export function speechSpans(quotes: readonly Quote[]): [number, number][] {
+  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
+  // which has another elements kind, first comes along.
+  const spans: [number, number][] = [];
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q] as Quote;
+    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
+  }
+  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}

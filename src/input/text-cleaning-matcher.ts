@@ -37,20 +37,6 @@ interface Affix {
 interface RequiresTest {
   readonly strings: readonly string[];
   readonly caseSensitive: boolean;
-  /**
-   * Case-insensitive ASCII strings as one `/…|…/i` regex: true exactly when the lower-cased
-   * line includes one of them, if the line holds neither U+212A nor U+0130 (see
-   * `hasAsciiLowerings`), without lower-casing the line. Null otherwise.
-   */
-  readonly re: RegExp | null;
-  /**
-   * Whether `re` may disagree with the lower-cased line on a line holding U+212A or U+0130:
-   * only when a string holds a "k" (U+212A lower-cases to it) or ends with "i" (U+0130
-   * lower-cases to "i" and a combining dot, so its "i" can only end an ASCII string). No
-   * other character outside ASCII lower-cases to anything holding ASCII. When false, the
-   * line is not searched for the two characters.
-   */
-  readonly checkLowerings: boolean;
   lastLine: string;
   lastFound: boolean;
 }
@@ -61,8 +47,6 @@ interface CompiledRegex {
   readonly requires: RequiresTest | null;
   /** The characters a line must start with for the (start-anchored) regex to match, or null. */
   readonly lead: LeadGate | null;
-  /** The characters a line must end with for the (end-anchored) regex to match, or null. */
-  readonly tail: TailGate | null;
 }
 
 interface CompiledRole {
@@ -107,9 +91,7 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     const key = JSON.stringify([caseSensitive, strings]);
     let test = requiresTests.get(key);
     if (!test) {
-      const re = !caseSensitive && strings.every(isAscii) ? new RegExp(strings.map(escapeRegex).join('|'), 'i') : null;
-      const checkLowerings = strings.some((text) => text.includes('k') || text.endsWith('i'));
-      test = { strings, caseSensitive, re, checkLowerings, lastLine: '', lastFound: false };
+      test = { strings, caseSensitive, lastLine: '', lastFound: false };
       requiresTests.set(key, test);
     }
     return test;
@@ -143,7 +125,6 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
           re: new RegExp(entry.pattern, entry.caseSensitive ? 'u' : 'iu'),
           requires: entry.requires ? requiresTestOf(entry.requires, entry.caseSensitive) : null,
           lead: leadGateOf(entry.pattern, entry.caseSensitive),
-          tail: tailGateOf(entry.pattern, entry.caseSensitive),
         });
         break;
       }
@@ -176,11 +157,8 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     // `line` is never empty here, so the initial '' never answers for a real line.
     if (test.lastLine === line) return test.lastFound;
     let found = false;
-    if (test.re !== null && !(test.checkLowerings && hasAsciiLowerings(line))) found = test.re.test(line);
-    else {
-      const haystack = test.caseSensitive ? line : lowerOf(line);
-      for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
-    }
+    const haystack = test.caseSensitive ? line : lowerOf(line);
+    for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
     test.lastLine = line;
     test.lastFound = found;
     return found;
@@ -235,11 +213,9 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
           }
         }
       }
-      for (const { entry, re, requires, lead, tail } of role.regexes) {
+      for (const { entry, re, requires, lead } of role.regexes) {
         if (!fits(line, entry)) continue;
         if (lead !== null && !leadAllows(lead, line.charCodeAt(0))) continue;
-        // Before `requires`: the last character is one read, a `requires` test a scan of the line.
-        if (tail !== null && !tailAllows(tail, line)) continue;
         if (requires !== null && !requiresFound(requires, line)) continue;
         const m = re.exec(line);
         if (m) return { entry, value: (m[1] ?? m[0]).trim() };
@@ -280,21 +256,6 @@ function foldedEquals(line: string, at: number, pattern: string): boolean | unde
   return true;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-/**
- * The two characters outside ASCII whose lower case holds ASCII letters (U+212A KELVIN SIGN
- * to "k", U+0130 to "i" and a combining dot). Without them, the ASCII letters of a
- * lower-cased line are exactly the line's own ASCII letters, lower-cased in place, so a
- * non-Unicode `/i` regex (which never folds a non-ASCII character to ASCII) finds an ASCII
- * string in the line exactly when the lower-cased line includes it.
- */
-function hasAsciiLowerings(line: string): boolean {
-  return line.indexOf('\u212a') >= 0 || line.indexOf('\u0130') >= 0;
-}
-
 /**
  * First characters a start-anchored regex can match: ASCII ones in a table, others listed;
  * `anyNonAscii` when a case-insensitive (Unicode) regex may fold some non-ASCII character
@@ -312,106 +273,6 @@ function leadAllows(gate: LeadGate, code: number): boolean {
 }
 
 const REGEX_SPECIAL = '\\^$.|?*+()[]{}';
-
-/**
- * Last characters an end-anchored regex can match: `end` for its last literal (or the last
- * literal of each alternative of a final group), and `optional`, the code of one optional
- * escaped character after it (`\\.?`), or -1.
- */
-interface TailGate {
-  readonly end: LeadGate;
-  readonly optional: number;
-}
-
-function tailAllows(gate: TailGate, line: string): boolean {
-  const n = line.length;
-  const last = line.charCodeAt(n - 1);
-  if (leadAllows(gate.end, last)) return true;
-  return last === gate.optional && n >= 2 && leadAllows(gate.end, line.charCodeAt(n - 2));
-}
-
-/**
- * A conservative reading of a regex's last character, to skip lines that cannot match
- * without a `requires` scan or running it: only patterns that end with `$` (never multiline
- * here), have no alternation at the top level, and before the `$` (and at most one optional
- * escaped punctuation character, `\\.?`) end with a literal character, escaped punctuation
- * (`\\)`) or a `(?:…|…)` group whose alternatives each end so. Anything else gives null,
- * and the regex always runs.
- */
-function tailGateOf(pattern: string, caseSensitive: boolean): TailGate | null {
-  const n = pattern.length;
-  if (n < 3 || pattern[n - 1] !== '$' || pattern[n - 2] === '\\') return null;
-  // Escapes whose last character is not the character matched (\u0041, \x41, \k<name>, \cJ).
-  if (/\\[uxkc]/.test(pattern)) return null;
-  // One forward pass: a top-level `|`, or the group that closes just before the end.
-  const opens: number[] = [];
-  const closing = new Map<number, number>();
-  for (let k = 0; k < n; k++) {
-    const ch = pattern[k];
-    if (ch === '\\') k++;
-    else if (ch === '[') {
-      for (k++; k < n && pattern[k] !== ']'; k++) if (pattern[k] === '\\') k++;
-    } else if (ch === '(') opens.push(k);
-    else if (ch === ')') {
-      const open = opens.pop();
-      if (open === undefined) return null;
-      closing.set(k, open);
-    } else if (ch === '|' && opens.length === 0) return null;
-  }
-  let p = n - 1; // the `$`
-  let optional = -1;
-  // "\.?": one optional escaped punctuation character.
-  if (p >= 4 && pattern[p - 1] === '?' && pattern[p - 3] === '\\' && pattern[p - 4] !== '\\' && !/[A-Za-z0-9]/.test(pattern[p - 2] as string)) {
-    optional = (pattern[p - 2] as string).charCodeAt(0);
-    if (optional >= 0x80) return null;
-    p -= 3;
-  }
-  const chars: string[] = [];
-  /** The literal ending at `end` (exclusive), or null. */
-  const literalBefore = (end: number, start: number): string | null => {
-    if (end - 1 < start) return null;
-    const ch = pattern[end - 1] as string;
-    if (end - 2 >= start && pattern[end - 2] === '\\') {
-      // Escaped punctuation is a literal, unless the backslash is itself escaped.
-      if (/[A-Za-z0-9]/.test(ch) || (end - 3 >= start && pattern[end - 3] === '\\')) return null;
-      return ch;
-    }
-    if (REGEX_SPECIAL.includes(ch)) return null;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdfff) return null;
-    return ch;
-  };
-  if (pattern[p - 1] === ')' && pattern[p - 2] !== '\\') {
-    const open = closing.get(p - 1);
-    if (open === undefined || !pattern.startsWith('(?:', open)) return null;
-    // Alternatives of the group, each ending with a literal.
-    let depth = 0;
-    let altEnd = p - 1;
-    const bodyStart = open + 3;
-    for (let k = p - 2; k >= bodyStart - 1; k--) {
-      const ch = k >= bodyStart ? pattern[k] : '|';
-      const escaped = k - 1 >= bodyStart && pattern[k - 1] === '\\';
-      if (escaped || ch === '[' || ch === ']') {
-        if (ch === '[' || ch === ']') return null;
-        continue;
-      }
-      if (ch === ')') depth++;
-      else if (ch === '(') depth--;
-      else if (ch === '|' && depth === 0) {
-        const last = literalBefore(altEnd, k + 1);
-        if (last === null) return null;
-        chars.push(last);
-        altEnd = k;
-      }
-    }
-  } else {
-    const last = literalBefore(p, 0);
-    if (last === null) return null;
-    chars.push(last);
-  }
-  if (chars.length === 0) return null;
-  return { end: gateOfChars(chars, caseSensitive), optional };
-}
 
 /**
  * A conservative reading of a regex's first character, to skip lines that cannot match

@@ -8,6 +8,7 @@
  * not counted as loaded in its own voice.
  */
 import type { SentimentResult } from '../analyzers/types.js';
+import { speechSpans } from '../analyzers/voice.js';
 import type { Document } from '../document/types.js';
 import type { AnalysisRecord, Scores } from '../schema/record.js';
 
@@ -33,18 +34,6 @@ export function round(value: number, digits = 4): number {
  */
 function keyedRecord(): Record<string, number> {
   return Object.create(null) as Record<string, number>;
-}
-
-/** Sorted [start, end] spans of speech quotes (direct, mixed, indirect; scare quotes are the outlet's own). */
-function speechSpans(quotes: ScoreInput['quotes']): (readonly [number, number])[] {
-  // A plain loop: an inlined filter/map deopts ("wrong map") when an empty quote array,
-  // which has another elements kind, first comes along.
-  const spans: (readonly [number, number])[] = [];
-  for (let q = 0; q < quotes.length; q++) {
-    const quote = quotes[q] as ScoreInput['quotes'][number];
-    if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
-  }
-  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -137,9 +126,7 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   const quotedWordShareByAffiliation = keyedRecord();
   for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
   const distancingShareByVoice = keyedRecord();
-  if (cuesByVoice.size > 0) {
-    for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
-  }
+  for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
   let stateAffiliatedCredits = 0;
   for (const credit of record.provenance.credits) if (credit.stateAffiliated) stateAffiliatedCredits++;
   return {

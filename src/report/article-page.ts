@@ -1,7 +1,7 @@
 /** One article's page: who published it, what it says about framing, and the evidence in the text. */
 import type { AnalysisRecord, Credit, OutletMatch } from '../schema/record.js';
 import { articleCharts, type ArticleCharts } from './article-charts.js';
-import { describeVoice, renderArticleText } from './article-text.js';
+import { renderArticleText } from './article-text.js';
 import { escapeHtml, formatNumber, formatShare, safeHref } from './html.js';
 import { renderPage, type ChartJsMode } from './page.js';
 

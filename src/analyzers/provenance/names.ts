@@ -298,14 +298,9 @@ function writtenAs(text: string, start: number, end: number, raw: string): boole
   for (let k = 0; k < raw.length; k++) {
     const a = text.charCodeAt(start + k);
     const b = raw.charCodeAt(k);
-    if (a !== b && !(isCurlyApostrophe(a) && (b === 0x27 || isCurlyApostrophe(b))) && !(a === 0x27 && isCurlyApostrophe(b))) return false;
+    if (a !== b && !(isApostrophe(a) && isApostrophe(b))) return false;
   }
   return true;
-}
-
-/** The apostrophes read as a straight one. */
-function isCurlyApostrophe(c: number): boolean {
-  return c === 0x2019 || c === 0x02bc;
 }
 
 function hasCase(ch: string): boolean {

@@ -48,7 +48,6 @@ function pushWord(out: WordList, start: number, end: number, norm: string): void
 
 /** The words of a list made for one call (its slots are not reused, so they can be returned). */
 function toArray(list: WordList): Word[] {
-  list.slots.length = list.count;
   return list.slots;
 }
 
