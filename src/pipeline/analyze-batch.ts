@@ -30,15 +30,34 @@ export interface EncodedBatch {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** The encoding buffer kept between batches, and the most of it kept after a batch of huge articles. */
+const SCRATCH_BYTES = 1 << 21;
+let scratch = new Uint8Array(SCRATCH_BYTES);
+
+/**
+ * Each line is encoded into one reused buffer, then the batch is copied out once: encoding
+ * the lines joined into one string measured a third slower, most of it flattening that
+ * string (megabytes per batch) before encoding it.
+ */
 export function encodeLines(lines: readonly BatchResultLine[]): EncodedBatch {
-  let text = '';
   const ok = new Uint8Array(lines.length);
+  let used = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as BatchResultLine;
-    text += `${line.json}\n`;
+    // A UTF-16 code unit takes at most three bytes of UTF-8, and the newline one.
+    const needed = used + 3 * line.json.length + 1;
+    if (needed > scratch.length) {
+      const grown = new Uint8Array(Math.max(needed, 2 * scratch.length));
+      grown.set(scratch.subarray(0, used));
+      scratch = grown;
+    }
+    used += encoder.encodeInto(line.json, scratch.subarray(used)).written;
+    scratch[used++] = 0x0a;
     ok[i] = line.ok ? 1 : 0;
   }
-  return { bytes: encoder.encode(text), ok };
+  const bytes = scratch.slice(0, used);
+  if (scratch.length > SCRATCH_BYTES) scratch = new Uint8Array(SCRATCH_BYTES);
+  return { bytes, ok };
 }
 
 /** The lines of an encoded batch, for the consumers that read records (CSV, text, reports). */

@@ -14,6 +14,18 @@ describe('encodeLines / decodeLines', () => {
     expect(decodeLines(batch)).toEqual(lines);
   });
 
+  it('encode a batch larger than the reused buffer, and the batches after it, whole', () => {
+    // Over 2 MB of two-byte text (3 bytes each in UTF-8): the buffer has to grow mid-batch.
+    const big = { json: JSON.stringify({ text: '“quoted”—'.repeat(120_000) }), ok: true };
+    const small = { json: JSON.stringify({ id: 'after', text: 'Tehran’s reply' }), ok: true };
+    const first = encodeLines([small, big, small]);
+    expect(Buffer.from(first.bytes).toString('utf8')).toBe(`${small.json}\n${big.json}\n${small.json}\n`);
+    const second = encodeLines([small]);
+    expect(Buffer.from(second.bytes).toString('utf8')).toBe(`${small.json}\n`);
+    // Each batch owns its bytes: encoding the next one does not overwrite them.
+    expect(decodeLines(first)).toEqual([small, big, small]);
+  });
+
   it('round-trip any JSON lines, nothing dropped (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ value: fc.jsonValue(), ok: fc.boolean() }), { maxLength: 20 }), (items) => {
