@@ -84,6 +84,11 @@ function wordNorm(raw: string, hasUpper: boolean, hasOdd: boolean): string {
   return norm;
 }
 
+/** The marks `wordNorm` makes a straight apostrophe, and the straight one. */
+function isApostropheCode(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
+}
+
 /** The possessive reading of a word norm: base and flag. */
 export function possessiveOf(norm: string): { base: string; possessive: boolean } {
   const n = norm.length;
@@ -275,7 +280,9 @@ function scanWord(text: string, start: number, firstClass: number, abbreviations
   const norm = wordNorm(rawText, hasUpper, hasOdd);
   let base = norm;
   let possessive = false;
-  if (trailingApostrophe || (hasLetter && end - start > 2 && (text.charCodeAt(end - 1) | 0x20) === 0x73 /* s or S */)) {
+  // Only a word ending in "'s" or "s'" can read as a possessive: testing the source before
+  // calling `possessiveOf` skips it (and its result object) on every plural and "was".
+  if (trailingApostrophe || (hasLetter && end - start > 2 && (text.charCodeAt(end - 1) | 0x20) === 0x73 /* s or S */ && isApostropheCode(text.charCodeAt(end - 2)))) {
     const reading = possessiveOf(norm);
     base = reading.base;
     possessive = reading.possessive;
@@ -328,19 +335,4 @@ function readStop(
     }
   }
   return STOP_ENDS;
-}
-
-/** Re-reads a word token after its end moved (a trailing apostrophe given back to a quote). */
-export function retokenizeWord(text: string, token: MutableToken, end: number): void {
-  token.end = end;
-  const rawText = text.slice(token.start, end);
-  let hasOdd = false;
-  for (let i = 0; i < rawText.length; i++) {
-    const code = rawText.charCodeAt(i);
-    if (code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0x2010 || code === 0x2011) hasOdd = true;
-  }
-  token.norm = wordNorm(rawText, true, hasOdd);
-  const reading = possessiveOf(token.norm);
-  token.base = reading.base;
-  token.possessive = reading.possessive;
 }
