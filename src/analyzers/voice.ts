@@ -5,7 +5,8 @@
  */
 import type { Document } from '../document/types.js';
 import type { FindingVoice, Quote } from '../schema/record.js';
-import { upperBound } from '../util/sorted.js';
+import { lastStartingAtOrBefore } from '../util/sorted.js';
+import { sortInPlace } from './attribution/sort-in-place.js';
 
 export interface SpanVoice {
   readonly voice: FindingVoice;
@@ -19,18 +20,17 @@ const OWN_VOICE_BLOCKS = new Set(['headline', 'dek', 'caption']);
  * quoted phrase inside reported speech (a mixed quote) counts as the speaker's own words.
  */
 export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (start: number, end: number) => SpanVoice {
-  const sorted = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
-  const starts = sorted.map((q) => q.start);
+  // A copy: the record keeps the attribution's order. Mostly in order already (no sort work array).
+  const sorted = sortInPlace([...quotes], byStartLongerFirst);
   // reach[i]: the furthest end among sorted[0..i]. Walking back from the last quote that
   // starts before a span, we can stop as soon as no earlier quote reaches the span's end,
   // so a lookup costs O(log n + containing quotes), not O(n): thousands of unbalanced
   // quotation marks stay linear.
   const reach: number[] = [];
   for (const quote of sorted) reach.push(Math.max(quote.end, reach[reach.length - 1] ?? -1));
-  const blockStarts = doc.blocks.map((b) => b.start);
   return (start, end) => {
     let best: Quote | null = null;
-    for (let i = upperBound(starts, start) - 1; i >= 0 && (reach[i] as number) >= end; i--) {
+    for (let i = lastStartingAtOrBefore(sorted, start); i >= 0 && (reach[i] as number) >= end; i--) {
       const quote = sorted[i] as Quote;
       if (quote.end >= end && (!best || quote.end - quote.start <= best.end - best.start)) best = quote;
     }
@@ -44,7 +44,7 @@ export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (sta
           return { voice: 'quoted', speaker: best.speaker };
       }
     }
-    const blockIndex = upperBound(blockStarts, start) - 1;
+    const blockIndex = lastStartingAtOrBefore(doc.blocks, start);
     const block = blockIndex >= 0 ? doc.blocks[blockIndex] : undefined;
     return { voice: block && OWN_VOICE_BLOCKS.has(block.kind) ? 'headline' : 'narration', speaker: null };
   };
@@ -63,5 +63,13 @@ export function speechSpans(quotes: readonly Quote[]): [number, number][] {
     const quote = quotes[q] as Quote;
     if (quote.kind !== 'scare') spans.push([quote.start, quote.end]);
   }
-  return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return sortInPlace(spans, spanByStartLongerFirst);
+}
+
+function byStartLongerFirst(a: Quote, b: Quote): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function spanByStartLongerFirst(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0] || b[1] - a[1];
 }

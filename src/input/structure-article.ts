@@ -49,6 +49,19 @@ function comparable(text: string): string {
     .trim();
 }
 
+/**
+ * Whether `text` is the headline again: `comparable(text) === key`. Every non-space character
+ * of `text` stays at least one non-space character in its comparable form (lower-casing never
+ * shortens, and only spaces are collapsed or trimmed), so a text with more of them than `key`
+ * has characters is not the headline: the lines of the top zone, mostly paragraphs, are then
+ * told apart by counting up to the headline's length, not by lower-casing and three replaces.
+ */
+function isHeadlineAgain(text: string, key: string): boolean {
+  let nonSpace = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i)) && ++nonSpace > key.length) return false;
+  return comparable(text) === key;
+}
+
 function wordCount(text: string): number {
   let count = 0;
   let inWord = false;
@@ -114,23 +127,38 @@ function looksLikeNameLine(line: string): boolean {
 
 /** Splits a body into trimmed non-blank lines; blank lines separate groups, or every line is its own group when there are none. */
 function splitLines(body: string): Line[] {
-  const raw = normalizeLineEndings(body).split('\n');
-  // One pass, each line trimmed once: groups count the blank lines before a line, and are
-  // renumbered one per line at the end when no blank line follows any text.
+  const text = normalizeLineEndings(body);
+  // One pass: groups count the blank lines before a line, and are renumbered one per line
+  // at the end when no blank line follows any text. Each line's trimmed bounds are found in
+  // place and sliced once, so neither the raw lines nor blank ones become strings.
   const lines: Line[] = [];
   let hasBlank = false;
   let group = 0;
-  for (const line of raw) {
-    const text = line.trim();
-    if (!text) {
+  for (let from = 0; from <= text.length; ) {
+    const newline = text.indexOf('\n', from);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let start = from;
+    let end = lineEnd;
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    from = lineEnd + 1;
+    if (start === end) {
       if (lines.length > 0) hasBlank = true;
       group++;
       continue;
     }
-    lines.push({ text, group });
+    lines.push({ text: text.slice(start, end), group });
   }
   if (!hasBlank) for (let i = 0; i < lines.length; i++) (lines[i] as { group: number }).group = group + i;
   return lines;
+}
+
+/** White space and line terminators: what `String.prototype.trim` removes and `\s` matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 interface State {
@@ -145,10 +173,18 @@ interface State {
 
 export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (article: Article) => StructuredArticle {
   const matcher = compileTextCleaning(lexicon);
+  const matchIdLine = matcher.forRole('id-line');
+  const matchPublishedLine = matcher.forRole('published-line');
+  const matchBylineLine = matcher.forRole('byline-line');
+  const matchCreditLine = matcher.forRole('credit-line');
+  const matchCaptionCredit = matcher.forRole('caption-credit');
+  // Caption credits valid anywhere, for captions in the middle of the body.
+  const matchAnywhereCaptionCredit = matcher.forRole('caption-credit', { anywhereOnly: true });
+  const matchPageChrome = matcher.forRole('page-chrome');
 
   /** Header lines (id, publication time, byline): true when the line was consumed. */
   function takeHeader(line: string, state: State, idDerived: boolean): boolean {
-    const id = matcher.match(line, 'id-line');
+    const id = matchIdLine(line);
     if (id) {
       state.removed.push({ text: line, reason: 'metadata' });
       if (idDerived && !state.idTaken && id.value) {
@@ -157,7 +193,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       }
       return true;
     }
-    const published = matcher.match(line, 'published-line');
+    const published = matchPublishedLine(line);
     if (published) {
       const parsed = parseDate(published.value);
       if (parsed || /^(?:published|posted|date)/i.test(line)) {
@@ -180,7 +216,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
         return true;
       }
     }
-    const byline = matcher.match(line, 'byline-line');
+    const byline = matchBylineLine(line);
     if (byline) {
       state.parts.push({ kind: 'byline', text: line });
       state.byline ??= byline.value.replace(/[,;]$/, '').trim() || null;
@@ -189,13 +225,10 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     return false;
   }
 
-  /** Made once: the option object is not allocated per paragraph. */
-  const ANYWHERE_ONLY = { anywhereOnly: true } as const;
-
   /** A paragraph in the body: credit line, stand-alone caption, or paragraph. */
   function classifyParagraph(text: string): Part['kind'] {
-    if (text.length <= CREDIT_MAX_CHARS && matcher.match(text, 'credit-line')) return 'credit';
-    if (text.length <= CAPTION_MAX_CHARS && matcher.match(text, 'caption-credit', ANYWHERE_ONLY)) return 'caption';
+    if (text.length <= CREDIT_MAX_CHARS && matchCreditLine(text)) return 'credit';
+    if (text.length <= CAPTION_MAX_CHARS && matchAnywhereCaptionCredit(text)) return 'caption';
     return 'paragraph';
   }
 
@@ -218,7 +251,8 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
 
     const flush = () => {
       if (!paragraph.length) return;
-      const text = paragraph.join(' ');
+      // Most paragraphs are one line: no join (a call and a copy) for them.
+      const text = paragraph.length === 1 ? (paragraph[0] as string) : paragraph.join(' ');
       state.parts.push({ kind: classifyParagraph(text), text });
       paragraph.length = 0;
     };
@@ -226,7 +260,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as Line;
       const text = line.text;
-      if (matcher.match(text, 'page-chrome')) {
+      if (matchPageChrome(text)) {
         flush();
         state.removed.push({ text, reason: 'page-chrome' });
         continue;
@@ -235,7 +269,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       if (inTop) {
         if (takeHeader(text, state, article.idDerived === true)) continue;
         // The headline's comparable form is computed once, not once per top line.
-        if (headline !== null && comparable(text) === (headlineKey ??= comparable(headline))) {
+        if (headline !== null && isHeadlineAgain(text, (headlineKey ??= comparable(headline)))) {
           state.removed.push({ text, reason: 'duplicate-headline' });
           continue;
         }
@@ -248,7 +282,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
             continue;
           }
           inTop = false;
-        } else if (matcher.match(text, 'caption-credit')) {
+        } else if (matchCaptionCredit(text)) {
           state.parts.push({ kind: 'caption', text });
           continue;
         } else if (looksLikeNameLine(text)) {
@@ -284,7 +318,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
     for (const part of parts) {
       const text = part.text.trim();
       if (!text) continue;
-      if (part.kind !== 'headline' && matcher.match(text, 'page-chrome')) {
+      if (part.kind !== 'headline' && matchPageChrome(text)) {
         state.removed.push({ text, reason: 'page-chrome' });
         continue;
       }
@@ -294,7 +328,7 @@ export function createArticleStructurer(lexicon: Lexicon<TextCleaningEntry>): (a
       }
       if (!duplicateChecked && headline !== null) {
         duplicateChecked = true;
-        if (comparable(text) === comparable(headline)) {
+        if (isHeadlineAgain(text, comparable(headline))) {
           state.removed.push({ text, reason: 'duplicate-headline' });
           continue;
         }

@@ -37,6 +37,12 @@ interface Affix {
 interface RequiresTest {
   readonly strings: readonly string[];
   readonly caseSensitive: boolean;
+  /**
+   * For case-insensitive strings, a non-Unicode `/…/i` search giving the same answer as
+   * searching the lower-cased line (see `caselessSearch`), or null when only the
+   * lower-cased line can tell: the line is then not lower-cased just for this test.
+   */
+  readonly caseless: RegExp | null;
   lastLine: string;
   lastFound: boolean;
 }
@@ -72,6 +78,11 @@ export interface TextCleaningMatcher {
    * caption credits to those marked `anywhere` (captions in the middle of the body).
    */
   match(line: string, role: TextCleaningRole, options?: { readonly anywhereOnly?: boolean }): CleaningMatch | null;
+  /**
+   * `match` with the role fixed: the role is looked up once, not on each of the several
+   * calls per line the structurer makes.
+   */
+  forRole(role: TextCleaningRole, options?: { readonly anywhereOnly?: boolean }): (line: string) => CleaningMatch | null;
 }
 
 function emptyRole(): CompiledRole {
@@ -91,7 +102,7 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     const key = JSON.stringify([caseSensitive, strings]);
     let test = requiresTests.get(key);
     if (!test) {
-      test = { strings, caseSensitive, lastLine: '', lastFound: false };
+      test = { strings, caseSensitive, caseless: caseSensitive ? null : caselessSearch(strings), lastLine: '', lastFound: false };
       requiresTests.set(key, test);
     }
     return test;
@@ -157,8 +168,11 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     // `line` is never empty here, so the initial '' never answers for a real line.
     if (test.lastLine === line) return test.lastFound;
     let found = false;
-    const haystack = test.caseSensitive ? line : lowerOf(line);
-    for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
+    if (test.caseless !== null) found = test.caseless.test(line);
+    else {
+      const haystack = test.caseSensitive ? line : lowerOf(line);
+      for (let r = 0; r < test.strings.length && !found; r++) found = haystack.includes(test.strings[r] as string);
+    }
     test.lastLine = line;
     test.lastFound = found;
     return found;
@@ -175,52 +189,60 @@ export function compileTextCleaning(lexicon: Lexicon<TextCleaningEntry>): TextCl
     return lower.charAt(last ? lower.length - 1 : 0);
   };
 
+  const roleOf = (roleName: TextCleaningRole, options?: { readonly anywhereOnly?: boolean }): CompiledRole | undefined =>
+    options?.anywhereOnly === true ? anywhereRoles.get(roleName) : roles.get(roleName);
+
+  const matchRole = (line: string, role: CompiledRole | undefined): CleaningMatch | null => {
+    if (role === undefined || line.length === 0 || line.length > role.maxLength) return null;
+    const length = line.length;
+    const lengths = role.exactLengths;
+    let exact = lengths[length] === 1 ? role.exactCs.get(line) : undefined;
+    if (exact === undefined && role.exactCi.size > 0) {
+      // `lower` may differ in length from `line` (U+0130 lower-cases to two characters), but
+      // then it is not ASCII, so with ASCII keys only a line of a key's length can be one.
+      if (role.exactCiAscii) {
+        if (lengths[length] === 1) exact = role.exactCi.get(lowerOf(line));
+      } else {
+        const lower = lowerOf(line);
+        if (lengths[lower.length] === 1) exact = role.exactCi.get(lower);
+      }
+    }
+    if (exact !== undefined && fits(line, exact)) return { entry: exact, value: '' };
+    if (role.prefixes.size > 0) {
+      const bucket = role.prefixes.get(edgeLower(line, false));
+      if (bucket !== undefined) {
+        for (const { entry, pattern, folded } of bucket) {
+          if (!fits(line, entry)) continue;
+          const hit = entry.caseSensitive ? line.startsWith(pattern) : folded ? (foldedEquals(line, 0, pattern) ?? lowerOf(line).startsWith(pattern)) : lowerOf(line).startsWith(pattern);
+          if (hit) return { entry, value: line.slice(pattern.length).trim() };
+        }
+      }
+    }
+    if (role.suffixes.size > 0) {
+      const bucket = role.suffixes.get(edgeLower(line, true));
+      if (bucket !== undefined) {
+        for (const { entry, pattern, folded } of bucket) {
+          if (!fits(line, entry)) continue;
+          const hit = entry.caseSensitive ? line.endsWith(pattern) : folded ? (foldedEquals(line, length - pattern.length, pattern) ?? lowerOf(line).endsWith(pattern)) : lowerOf(line).endsWith(pattern);
+          if (hit) return { entry, value: line.slice(length - pattern.length).trim() };
+        }
+      }
+    }
+    for (const { entry, re, requires, lead } of role.regexes) {
+      if (!fits(line, entry)) continue;
+      if (lead !== null && !leadAllows(lead, line.charCodeAt(0))) continue;
+      if (requires !== null && !requiresFound(requires, line)) continue;
+      const m = re.exec(line);
+      if (m) return { entry, value: (m[1] ?? m[0]).trim() };
+    }
+    return null;
+  };
+
   return {
-    match(line, roleName, options) {
-      const role = options?.anywhereOnly === true ? anywhereRoles.get(roleName) : roles.get(roleName);
-      if (role === undefined || line.length === 0 || line.length > role.maxLength) return null;
-      const length = line.length;
-      const lengths = role.exactLengths;
-      let exact = lengths[length] === 1 ? role.exactCs.get(line) : undefined;
-      if (exact === undefined && role.exactCi.size > 0) {
-        // `lower` may differ in length from `line` (U+0130 lower-cases to two characters), but
-        // then it is not ASCII, so with ASCII keys only a line of a key's length can be one.
-        if (role.exactCiAscii) {
-          if (lengths[length] === 1) exact = role.exactCi.get(lowerOf(line));
-        } else {
-          const lower = lowerOf(line);
-          if (lengths[lower.length] === 1) exact = role.exactCi.get(lower);
-        }
-      }
-      if (exact !== undefined && fits(line, exact)) return { entry: exact, value: '' };
-      if (role.prefixes.size > 0) {
-        const bucket = role.prefixes.get(edgeLower(line, false));
-        if (bucket !== undefined) {
-          for (const { entry, pattern, folded } of bucket) {
-            if (!fits(line, entry)) continue;
-            const hit = entry.caseSensitive ? line.startsWith(pattern) : folded ? (foldedEquals(line, 0, pattern) ?? lowerOf(line).startsWith(pattern)) : lowerOf(line).startsWith(pattern);
-            if (hit) return { entry, value: line.slice(pattern.length).trim() };
-          }
-        }
-      }
-      if (role.suffixes.size > 0) {
-        const bucket = role.suffixes.get(edgeLower(line, true));
-        if (bucket !== undefined) {
-          for (const { entry, pattern, folded } of bucket) {
-            if (!fits(line, entry)) continue;
-            const hit = entry.caseSensitive ? line.endsWith(pattern) : folded ? (foldedEquals(line, length - pattern.length, pattern) ?? lowerOf(line).endsWith(pattern)) : lowerOf(line).endsWith(pattern);
-            if (hit) return { entry, value: line.slice(length - pattern.length).trim() };
-          }
-        }
-      }
-      for (const { entry, re, requires, lead } of role.regexes) {
-        if (!fits(line, entry)) continue;
-        if (lead !== null && !leadAllows(lead, line.charCodeAt(0))) continue;
-        if (requires !== null && !requiresFound(requires, line)) continue;
-        const m = re.exec(line);
-        if (m) return { entry, value: (m[1] ?? m[0]).trim() };
-      }
-      return null;
+    match: (line, roleName, options) => matchRole(line, roleOf(roleName, options)),
+    forRole(roleName, options) {
+      const role = roleOf(roleName, options);
+      return (line) => matchRole(line, role);
     },
   };
 }
@@ -232,6 +254,23 @@ function fits(line: string, entry: TextCleaningEntry): boolean {
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
   return true;
+}
+
+/**
+ * A regex finding any of the lower-case `strings` in a line exactly when
+ * `line.toLowerCase()` contains one, or null. A non-Unicode `i` regex matches an ASCII
+ * letter only in its two ASCII cases, and lower-casing maps only two non-ASCII characters
+ * to anything holding ASCII: U+212A to "k" and U+0130 to "i" plus a combining dot. So for
+ * ASCII strings without "k" and not ending in "i", both searches agree; the regex needs
+ * no lower-cased copy of the line (about half of all body text was lower-cased for this).
+ */
+function caselessSearch(strings: readonly string[]): RegExp | null {
+  if (strings.length === 0 || !strings.every((s) => s.length > 0 && isAscii(s) && !s.includes('k') && !s.endsWith('i'))) return null;
+  return new RegExp(strings.map(escapeRegex).join('|'), 'i');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 const ASCII_LOWER: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code).toLowerCase());

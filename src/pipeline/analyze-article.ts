@@ -4,6 +4,7 @@
  * the returned function is pure and cheap to call per article.
  */
 import { createAttributionAnalyzer } from '../analyzers/attribution.js';
+import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
 import { createEntityFinder } from '../analyzers/entities.js';
 import { createEntityRecordBuilder } from '../analyzers/entity-records.js';
 import { createLoadedLanguageAnalyzer } from '../analyzers/loaded-language.js';
@@ -18,17 +19,30 @@ import { FRAMELENS_VERSION } from '../version.js';
 import { computeScores } from './scores.js';
 import { summarize } from './summary.js';
 
-/** Findings sorted by start, then end, then rule, as the contract requires; ids made unique. */
+/** The contract's order of findings: by start, then end, then rule. */
+function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/**
+ * Findings sorted by start, then end, then rule, as the contract requires; ids made unique.
+ * Sorts and compacts `findings` in place and returns it. Each analyzer's list comes in
+ * order, so the concatenation is nearly sorted (`sortInPlace` then needs no work array).
+ * Every analyzer makes a finding's id from its rule and span (`rule@start-end`), so
+ * findings sharing an id have the same sort key and end up next to each other: a duplicate
+ * is found by comparing neighbours, without a set of id strings.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  const seen = new Set<string>();
-  const unique: Finding[] = [];
-  for (const finding of findings) {
-    if (seen.has(finding.id)) continue;
-    seen.add(finding.id);
-    unique.push(finding);
+  sortInPlace(findings, compareFindings);
+  let kept = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i] as Finding;
+    const previous = kept > 0 ? (findings[kept - 1] as Finding) : null;
+    if (previous !== null && compareFindings(previous, finding) === 0 && previous.id === finding.id) continue;
+    findings[kept++] = finding;
   }
-  return unique;
+  findings.length = kept;
+  return findings;
 }
 
 export function createArticleAnalyzer(lexicons: LexiconSet): (article: Article) => AnalysisRecord {

@@ -8,6 +8,7 @@
  * not counted as loaded in its own voice.
  */
 import type { SentimentResult } from '../analyzers/types.js';
+import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
 import { speechSpans } from '../analyzers/voice.js';
 import type { Document } from '../document/types.js';
 import type { AnalysisRecord, Scores } from '../schema/record.js';
@@ -75,6 +76,11 @@ export function countWords(doc: Document): number {
   return words;
 }
 
+/** Code-unit order, as `sort` compares (distinct keys, so never 0). */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : 1;
+}
+
 export function computeScores(doc: Document, record: ScoreInput, sentiment: SentimentResult): Scores {
   const { words, quoted: quotedWords } = countWordsAndQuoted(doc, record.quotes);
   const ownWords = words - quotedWords;
@@ -89,6 +95,8 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   const byCategory: Record<string, number> = {};
   const byVoice: Record<string, number> = {};
   const cuesByVoice = new Map<string, { cues: number; distancing: number }>();
+  // The speakers with cues, kept as they come: sorted at the end without spreading the map.
+  const cueSpeakers: string[] = [];
   for (const finding of record.findings) {
     if (finding.analyzer === 'loaded-language') {
       loadedTerms++;
@@ -108,7 +116,10 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
       if (distances) distancing++;
       if (!finding.speaker) continue;
       let tally = cuesByVoice.get(finding.speaker);
-      if (tally === undefined) cuesByVoice.set(finding.speaker, (tally = { cues: 0, distancing: 0 }));
+      if (tally === undefined) {
+        cuesByVoice.set(finding.speaker, (tally = { cues: 0, distancing: 0 }));
+        cueSpeakers.push(finding.speaker);
+      }
       tally.cues++;
       if (distances) tally.distancing++;
     }
@@ -126,7 +137,10 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   const quotedWordShareByAffiliation = keyedRecord();
   for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
   const distancingShareByVoice = keyedRecord();
-  for (const [voice, tally] of [...cuesByVoice].sort((a, b) => (a[0] < b[0] ? -1 : 1))) distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
+  for (const voice of sortInPlace(cueSpeakers, compareStrings)) {
+    const tally = cuesByVoice.get(voice) as { cues: number; distancing: number };
+    distancingShareByVoice[voice] = round(tally.distancing / tally.cues);
+  }
   let stateAffiliatedCredits = 0;
   for (const credit of record.provenance.credits) if (credit.stateAffiliated) stateAffiliatedCredits++;
   return {

@@ -2,6 +2,7 @@
  * The record's `summary`: one to three plain sentences built only from its findings,
  * voices and credits, so every claim in it can be checked against the evidence.
  */
+import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
 import type { AnalysisRecord, Finding, Voice } from '../schema/record.js';
 
 type SummaryInput = Pick<AnalysisRecord, 'findings' | 'voices' | 'entities' | 'provenance' | 'quotes'>;
@@ -35,8 +36,12 @@ function distinct<T>(values: readonly T[]): T[] {
 }
 
 /** The strongest findings first: weight, then headline before body, then position. */
+function byStrength(a: Finding, b: Finding): number {
+  return b.weight - a.weight || Number(b.voice === 'headline') - Number(a.voice === 'headline') || a.start - b.start;
+}
+
 function strongest(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => b.weight - a.weight || Number(b.voice === 'headline') - Number(a.voice === 'headline') || a.start - b.start);
+  return sortInPlace([...findings], byStrength);
 }
 
 function describeTerms(record: SummaryInput, findings: readonly Finding[], max: number): string {
@@ -73,10 +78,11 @@ function mainUnheardTarget(record: SummaryInput): string | null {
     if (finding.analyzer !== 'loaded-language' || !finding.target || finding.polarity !== 'negative') continue;
     counts.set(finding.target, (counts.get(finding.target) ?? 0) + 1);
   }
+  // The most targeted (more than once), the first in code-unit order on a tie.
   let best: string | null = null;
   let bestCount = 1;
-  for (const [target, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (count > bestCount) {
+  for (const [target, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && target < best)) {
       best = target;
       bestCount = count;
     }

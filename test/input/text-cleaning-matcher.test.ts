@@ -119,6 +119,7 @@ describe('compiled text-cleaning matcher', () => {
         const anywhereOnly = anywhere && role === 'caption-credit';
         const got = matcher.match(text, role, { anywhereOnly });
         expect(got === null ? null : { id: got.entry.id, value: got.value }).toEqual(referenceMatch(text, role, anywhereOnly));
+        expect(matcher.forRole(role, { anywhereOnly })(text)).toEqual(got);
       }
     }), { numRuns: 3000 });
   });
@@ -137,12 +138,16 @@ describe('compiled text-cleaning matcher', () => {
       { id: 's', role: 'page-chrome', match: 'suffix', pattern: 'by taxi', caseSensitive: false, anywhere: false, note: 'a test suffix' },
       { id: 'e', role: 'page-chrome', match: 'exact', pattern: 'hi', caseSensitive: false, anywhere: false, note: 'a test exact line' },
       { id: 'r', role: 'credit-line', match: 'regex', pattern: '^.*$', requires: ['ski'], caseSensitive: false, anywhere: false, note: 'a test regex' },
+      // Without "k" and not ending in "i": searched by a case-insensitive regex, not in the lower-cased line.
+      { id: 'q', role: 'byline-line', match: 'regex', pattern: '^.*$', requires: ['tribut', 'a.b'], caseSensitive: false, anywhere: false, note: 'a test regex' },
     ] satisfies TextCleaningEntry[];
     const small = compileTextCleaning({ ...lexicon, entries });
     const lines: [string, TextCleaningRole][] = [
       ['W\u0130K\u0130 page', 'page-chrome'], ['wik\u0130', 'page-chrome'], ['w\u0130', 'page-chrome'], ['went by tax\u0130', 'page-chrome'],
       ['H\u0130', 'page-chrome'], ['h\u0130', 'page-chrome'], ['HI', 'page-chrome'], ['\u212aI', 'page-chrome'],
       ['a \u212aSI b', 'credit-line'], ['a S\u212a\u0130', 'credit-line'], ['a SKI', 'credit-line'], ['a sk', 'credit-line'],
+      ['CONTRIBUTED', 'byline-line'], ['a tRiBuTe', 'byline-line'], ['TR\u0130BUT', 'byline-line'], ['tribu\u0442', 'byline-line'],
+      ['A.B', 'byline-line'], ['axb', 'byline-line'], ['\u017ftribut', 'byline-line'],
     ];
     for (const [text, role] of lines) {
       const got = small.match(text, role);
