@@ -62,12 +62,17 @@ export interface People {
 export const NO_WORDS: readonly string[] = [];
 
 /**
- * `words` with `word` added if it is new, as a new list of exactly that length (a push would
- * give a one-word list room for seventeen). Lists, not sets: a person has a word or two, and
- * a set costs a hash table.
+ * `words` with `word` added if it is new, as a new list of exactly that length. Copied by
+ * hand: `concat` with a string argument takes a slow generic path, and a push would give a
+ * one-word list room for seventeen. Lists, not sets: a person has a word or two, and a set
+ * costs a hash table.
  */
 function withWord(words: readonly string[], word: string): readonly string[] {
-  return words.includes(word) ? words : words.concat(word);
+  if (words.includes(word)) return words;
+  const out = new Array<string>(words.length + 1);
+  for (let k = 0; k < words.length; k++) out[k] = words[k] as string;
+  out[words.length] = word;
+  return out;
 }
 
 /**
