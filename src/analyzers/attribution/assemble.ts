@@ -218,7 +218,7 @@ function firstSpeakers(attributed: readonly Attributed[], sentenceCount: number)
  */
 function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attributed: readonly Attributed[], quotes: Quote[], credited: Credit[]): void {
   const { tokens } = doc;
-  // Made on first use: most documents have no phrase quote outside every content.
+  // Made only when a phrase quote lies outside every content (an array: sentences are dense small indices).
   let sentenceSpeakers: (VoiceDraft | null)[] | null = null;
   const directs = sortInPlace(credited.filter((c) => c.quote.kind === 'direct'), (x, y) => x.quote.start - y.quote.start);
   // Both lists are in text order, so two cursors and a bounded look-back keep this linear.
