@@ -204,14 +204,22 @@ function bestQuoteSpan(quotes: readonly QuoteSpan[], a: Attribution, used: Reado
   return best;
 }
 
+/** The first voice credited in each sentence (null: none), by sentence index. */
+function firstSpeakers(attributed: readonly Attributed[], sentenceCount: number): (VoiceDraft | null)[] {
+  const out: (VoiceDraft | null)[] = [];
+  for (let k = 0; k < sentenceCount; k++) out.push(null);
+  for (const { a, voice } of attributed) if (voice && out[a.sentence] === null) out[a.sentence] = voice;
+  return out;
+}
+
 /**
  * Quotes no cue reached: continuations of the last speaker, mixed phrases, scare quotes.
  * Appends to `quotes` and `credited`.
  */
 function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attributed: readonly Attributed[], quotes: Quote[], credited: Credit[]): void {
   const { tokens } = doc;
-  const sentenceSpeakers = new Map<number, VoiceDraft>();
-  for (const { a, voice } of attributed) if (voice && !sentenceSpeakers.has(a.sentence)) sentenceSpeakers.set(a.sentence, voice);
+  // Made only when a phrase quote lies outside every content (an array: sentences are dense small indices).
+  let sentenceSpeakers: (VoiceDraft | null)[] | null = null;
   const directs = sortInPlace(credited.filter((c) => c.quote.kind === 'direct'), (x, y) => x.quote.start - y.quote.start);
   // Both lists are in text order, so two cursors and a bounded look-back keep this linear.
   let ap = 0;
@@ -230,7 +238,8 @@ function creditUncuedQuotes(doc: Document, used: ReadonlySet<QuoteSpan>, attribu
           break;
         }
       }
-      const voice = owner ? owner.voice : sentenceSpeakers.get(sentence) ?? null;
+      if (!owner && sentenceSpeakers === null) sentenceSpeakers = firstSpeakers(attributed, doc.sentences.length);
+      const voice = owner ? owner.voice : sentenceSpeakers?.[sentence] ?? null;
       if (voice || owner) {
         const quote: Quote = { start: span.start, end: span.end, kind: 'mixed', speaker: voice?.id ?? null, cue: null, inferredOpen: span.inferredOpen };
         quotes.push(quote);

@@ -6,11 +6,12 @@ import type { EntitiesEntry } from '../../lexicon/kinds/entities.js';
 import type { SourceNounEntry, SpeechVerbEntry, TitleEntry } from '../../lexicon/kinds/speech-verbs.js';
 import type { Document, Token } from '../../document/types.js';
 import { tokenIds, wordId, type TokenIds } from '../../nlp/vocabulary.js';
+import { isJoiningHyphen } from '../../document/char-class.js';
 import { PhraseIndex } from './phrase-index.js';
 import { ByteScratch, IntScratch } from './scratch.js';
 import {
   AFTER_CUE_BEFORE_THAT, BE_FORMS, BEFORE_VERB, BETWEEN_SUBJECT_AND_CUE, CLAUSE_STARTS, DETERMINERS, DOCUMENT_SOURCES, isParticleName, NAME_PARTICLES,
-  NOT_NAME, NP_STOP, OBJECT_LEADS, PARTICIPLE_LEAD, QUANTIFIERS, SHARE_HEADS, SHARE_LEADS, SOURCE_PREPOSITIONS, VERBISH,
+  NOT_NAME, NP_STOP, OBJECT_LEADS, PARTICIPLE_LEAD, QUANTIFIERS, RUN_LINKS, SHARE_HEADS, SHARE_LEADS, SOURCE_PREPOSITIONS, VERBISH,
 } from './words.js';
 
 export interface VerbForm {
@@ -48,6 +49,8 @@ export const CLASS_SHARE_LEAD = 4096;
 /** `AFTER_CUE_BEFORE_THAT` (tested on the base). */
 export const CLASS_AFTER_CUE = 8192;
 export const CLASS_SOURCE_PREPOSITION = 16384;
+/** `RUN_LINKS`: the people scan reads past a lone name only when one of these follows it. */
+export const CLASS_RUN_LINK = 32768;
 
 export interface CompiledAttribution {
   readonly verbs: PhraseIndex<VerbForm>;
@@ -108,19 +111,17 @@ function flagsOf(byId: Uint8Array, id: number): number {
 }
 
 /**
- * A dash ("-", U+2010, U+2011) among the first four characters of a word token's text. A
- * word's norm is its text lower-cased with those dashes made "-" (and at most its last
- * character trimmed), and lower-casing never shortens text or makes a dash, so a norm with
- * "-" at index 2 or 3 (a particle name, "al-…") always has one of them here. Reading the
- * document text in order is cheaper than loading each token's norm string.
+ * A word of four or more characters with a dash ("-", U+2010, U+2011) right after its first
+ * two or three: where a particle name ("al-Kadhimi", "van-…") has one. A word's norm is its
+ * text lower-cased with those dashes made "-" (and at most its last character trimmed); the
+ * particles are ASCII letters, and no other character lower-cases to one, so the particle
+ * takes as many characters of the text as of the norm, and a name after it makes the text
+ * at least four long. Two character reads, and none for short words, instead of loading
+ * each token's norm string.
  */
-function dashNearStart(text: string, token: Token): boolean {
-  const end = Math.min(token.end, token.start + 4);
-  for (let k = token.start; k < end; k++) {
-    const code = text.charCodeAt(k);
-    if (code === 0x2d || code === 0x2010 || code === 0x2011) return true;
-  }
-  return false;
+function dashAfterParticle(text: string, token: Token): boolean {
+  const start = token.start;
+  return token.end - start >= 4 && (isJoiningHyphen(text.charCodeAt(start + 2)) || isJoiningHyphen(text.charCodeAt(start + 3)));
 }
 
 // The flag arrays of the document being analysed (see `scratch.ts`).
@@ -159,7 +160,7 @@ export function flagTokens(doc: Document, compiled: CompiledAttribution): TokenF
     base[i] = baseId === normId ? f : flagsOf(byId, baseId);
     words++;
     // A name word: capitalised, or a particle name; the particle test reads the norm string only after a dash is seen in the text.
-    if (token.capitalized || (dashNearStart(text, token) && isParticleName(text, token))) nameWord[i] = 1;
+    if (token.capitalized || (dashAfterParticle(text, token) && isParticleName(text, token))) nameWord[i] = 1;
   }
   wordsBefore[tokens.length] = words;
   return { norm, base, nameWord, ids, wordsBefore };
@@ -247,6 +248,7 @@ export function compileAttribution(lexicons: LexiconSet): CompiledAttribution {
   addClass(SHARE_LEADS, CLASS_SHARE_LEAD);
   addClass(AFTER_CUE_BEFORE_THAT, CLASS_AFTER_CUE);
   addClass(SOURCE_PREPOSITIONS, CLASS_SOURCE_PREPOSITION);
+  addClass(RUN_LINKS, CLASS_RUN_LINK);
   const classById = new Uint16Array(Math.max(...classes.keys()) + 1);
   for (const [id, bits] of classes) classById[id] = bits;
   return { verbs, sourceNouns, markers, titles, organisationHeads, sourceNounHeads, entities, markerNote, keyFlagsById, colonId, classById };

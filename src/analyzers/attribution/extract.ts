@@ -250,7 +250,7 @@ export function extractAttributions(
   };
 
   /** The most recent person with a title of `group` mentioned before `before`, else the first after. */
-  const personByGroup = (group: string, before: number): Person | null => nearestPerson(before, (person) => person.groups.has(group));
+  const personByGroup = (group: string, before: number): Person | null => nearestPerson(before, (person) => person.groups.includes(group));
 
   /** A definite description ("Iran's top security official"): the person whose role shares a word, else the salient one. */
   const resolveDescription = (start: number, end: number, sentence: number): Person | null => {
@@ -260,7 +260,7 @@ export function extractAttributions(
       if (token.kind === 'word' && !ROLE_STOP.has(token.base) && entityAt[t] === -1) words.add(token.base);
     }
     const best = words.size ? nearestPerson(start, (person) => {
-      for (const word of words) if (person.roleWords.has(word)) return true;
+      for (const word of words) if (person.roleWords.includes(word)) return true;
       return false;
     }) : null;
     if (best) return best;

@@ -6,7 +6,7 @@
  */
 import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
-import { KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
+import { CLASS_RUN_LINK, KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
 import { sortInPlace } from './sort-in-place.js';
 import { IntScratch } from './scratch.js';
@@ -18,9 +18,11 @@ export interface Person {
   key: string;
   readonly name: string;
   role: string | null;
-  roleWords: ReadonlySet<string>;
+  /** The role's words ("security", "council"): a few, each once (a list: probed only to resolve a description). */
+  roleWords: readonly string[];
   affiliation: string | null;
-  groups: ReadonlySet<string>;
+  /** The groups of the person's titles ("minister", "spokesperson"), each once. */
+  groups: readonly string[];
   /** From a gendered title ("Mrs.", "spokeswoman") or a pronoun already resolved to the person. */
   gender: 'female' | 'male' | null;
 }
@@ -54,16 +56,23 @@ export interface People {
 }
 
 /**
- * The role words and title groups of a person who has none: one shared empty set, so the
- * many people named without a title allocate no sets. Never added to (see `withWord`).
+ * The role words and title groups of a person who has none: one shared empty list, so the
+ * many people named without a title allocate none (`withWord` never changes a list).
  */
-export const NO_WORDS: ReadonlySet<string> = new Set<string>();
+export const NO_WORDS: readonly string[] = [];
 
-/** `set` with `word` added: a set of its own replaces the shared empty one on the first word. */
-function withWord(set: ReadonlySet<string>, word: string): ReadonlySet<string> {
-  const own = set === NO_WORDS ? new Set<string>() : (set as Set<string>);
-  own.add(word);
-  return own;
+/**
+ * `words` with `word` added if it is new, as a new list of exactly that length. Copied by
+ * hand: `concat` with a string argument takes a slow generic path, and a push would give a
+ * one-word list room for seventeen. Lists, not sets: a person has a word or two, and a set
+ * costs a hash table.
+ */
+function withWord(words: readonly string[], word: string): readonly string[] {
+  if (words.includes(word)) return words;
+  const out = new Array<string>(words.length + 1);
+  for (let k = 0; k < words.length; k++) out[k] = words[k] as string;
+  out[words.length] = word;
+  return out;
 }
 
 /**
@@ -196,6 +205,8 @@ class PeopleScan {
   readonly tokens: readonly Token[];
   readonly text: string;
   readonly baseIds: Int32Array;
+  readonly normIds: Int32Array;
+  readonly classById: Uint16Array;
   readonly normFlags: Uint8Array;
   readonly baseFlags: Uint8Array;
   readonly nameWord: Uint8Array;
@@ -218,6 +229,8 @@ class PeopleScan {
     this.tokens = doc.tokens;
     this.text = doc.text;
     this.baseIds = flags.ids.base;
+    this.normIds = flags.ids.norm;
+    this.classById = compiled.classById;
     this.normFlags = flags.norm;
     this.baseFlags = flags.base;
     this.nameWord = flags.nameWord;
@@ -226,6 +239,17 @@ class PeopleScan {
   /** The title starting at token `i`; the flag (titles start with a `KEY_TITLE` word) spares most lookups. */
   titleAt(i: number): PhraseHit<TitleEntry> | null {
     return (this.baseFlags[i] as number) & KEY_TITLE ? this.compiled.titles.match(this.baseIds, i) : null;
+  }
+
+  /**
+   * Token `t`, after a name word, may carry the run on: a name word, a title, a particle, or a
+   * run link (`RUN_LINKS`). Read from the flag and class tables only: name words, titles and
+   * particles are words, and no token of another kind has their flags.
+   */
+  extendsRun(t: number): boolean {
+    if (this.nameWord[t] || ((this.baseFlags[t] as number) & KEY_TITLE) || ((this.normFlags[t] as number) & NAME_PARTICLE)) return true;
+    const id = this.normIds[t] as number;
+    return (id >>> 0) < this.classById.length && ((this.classById[id] as number) & CLASS_RUN_LINK) !== 0;
   }
 
   /** An entity mention that is not a person (gazetteer people may be named like anyone else). */
@@ -255,8 +279,7 @@ class PeopleScan {
     const firstTitle = this.titleAt(i);
     if (!firstTitle && !nameWord[i]) return i + 1;
     // Fast path: a lone capitalised word (most sentence starts, surnames) needs no run.
-    const after = tokens[i + 1];
-    if (!firstTitle && (i + 1 >= end || !after || (after.kind === 'word' ? !nameWord[i + 1] && !((baseFlags[i + 1] as number) & KEY_TITLE) && !((normFlags[i + 1] as number) & NAME_PARTICLE) && after.norm !== 'of' && after.norm !== 'for' : after.norm !== '(' && after.norm !== '.'))) {
+    if (!firstTitle && (i + 1 >= end || !this.extendsRun(i + 1))) {
       if (!((baseFlags[i] as number) & KEY_ORGANISATION)) this.pendingSingles.push(i);
       return i + 1;
     }

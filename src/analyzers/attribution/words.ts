@@ -129,4 +129,10 @@ export const AFTER_CUE_BEFORE_THAT = new Set([
 export const CLAUSE_STARTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'there', 'nearly', 'more', 'fewer', 'only']);
 /** Words that open an object noun phrase after a noun-like cue form ("support the plan", "show him"). */
 export const OBJECT_LEADS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'him', 'them', 'it', 'this', 'that', 'these', 'those']);
+/**
+ * Tokens after a lone capitalised word that may carry its run on: the words "of" and "for"
+ * ("Secretary of State"), the punctuation "(" and "." (an acronym, an abbreviation's stop).
+ * No punctuation is "of" or "for" and no word is "(" or ".", so the norm alone tells them.
+ */
+export const RUN_LINKS = new Set(['of', 'for', '(', '.']);
 export const PARTICIPLE_LEAD = new Set([',', 'while', 'by', 'after', 'before', 'when', 'without', 'as', 'in', '-', ';']);
