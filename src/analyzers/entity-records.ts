@@ -8,7 +8,7 @@ import type { Document } from '../document/types.js';
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import type { Entity, Finding } from '../schema/record.js';
-import { sortInPlace } from './attribution/sort-in-place.js';
+import { sortInPlace } from '../util/sort-in-place.js';
 import type { EntityMention, SentimentResult } from './types.js';
 
 const OWN = new Set(['headline', 'narration']);

@@ -6,7 +6,7 @@
 import type { Document } from '../document/types.js';
 import type { FindingVoice, Quote } from '../schema/record.js';
 import { lastStartingAtOrBefore } from '../util/sorted.js';
-import { sortInPlace } from './attribution/sort-in-place.js';
+import { sortInPlace } from '../util/sort-in-place.js';
 
 export interface SpanVoice {
   readonly voice: FindingVoice;

@@ -4,7 +4,7 @@
  * the returned function is pure and cheap to call per article.
  */
 import { createAttributionAnalyzer } from '../analyzers/attribution.js';
-import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
+import { sortInPlace } from '../util/sort-in-place.js';
 import { createEntityFinder } from '../analyzers/entities.js';
 import { createEntityRecordBuilder } from '../analyzers/entity-records.js';
 import { createLoadedLanguageAnalyzer } from '../analyzers/loaded-language.js';

@@ -8,7 +8,7 @@
  * not counted as loaded in its own voice.
  */
 import type { SentimentResult } from '../analyzers/types.js';
-import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
+import { sortInPlace } from '../util/sort-in-place.js';
 import { speechSpans } from '../analyzers/voice.js';
 import type { Document } from '../document/types.js';
 import type { AnalysisRecord, Scores } from '../schema/record.js';

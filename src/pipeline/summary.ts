@@ -2,7 +2,7 @@
  * The record's `summary`: one to three plain sentences built only from its findings,
  * voices and credits, so every claim in it can be checked against the evidence.
  */
-import { sortInPlace } from '../analyzers/attribution/sort-in-place.js';
+import { sortInPlace } from '../util/sort-in-place.js';
 import type { AnalysisRecord, Finding, Voice } from '../schema/record.js';
 
 type SummaryInput = Pick<AnalysisRecord, 'findings' | 'voices' | 'entities' | 'provenance' | 'quotes'>;

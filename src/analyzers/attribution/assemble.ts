@@ -8,7 +8,7 @@ import type { AttributionResult } from '../types.js';
 import type { CompiledAttribution, TokenFlags } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
-import { sortInPlace } from './sort-in-place.js';
+import { sortInPlace } from '../../util/sort-in-place.js';
 import { isOwnBlock } from './words.js';
 import { blockIndexAt } from '../../document/lookup.js';
 import { firstEndingAfter, firstStartingAtOrAfter } from '../../util/sorted.js';

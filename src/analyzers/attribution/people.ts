@@ -8,7 +8,7 @@ import type { EntityMention } from '../types.js';
 import type { Document, Token } from '../../document/types.js';
 import { CLASS_RUN_LINK, KEY_ORGANISATION, KEY_TITLE, NAME_PARTICLE, NOT_NAME_WORD, ORGANISATION_HEAD, type CompiledAttribution, type TokenFlags } from './compile.js';
 import { NAME_PARTICLES, NP_STOP, ROLE_STOP } from './words.js';
-import { sortInPlace } from './sort-in-place.js';
+import { sortInPlace } from '../../util/sort-in-place.js';
 import { IntScratch } from './scratch.js';
 import type { PhraseHit } from './phrase-index.js';
 import type { TitleEntry } from '../../lexicon/kinds/speech-verbs.js';

@@ -1,6 +1,6 @@
 /**
- * `items.sort(compare)`, skipped when the items are already in order. The attribution passes
- * mostly produce lists in text order already, and `Array.prototype.sort` copies its input
+ * `items.sort(compare)`, skipped when the items are already in order. The analyzers and the
+ * record assembly mostly produce lists in text order already, and `Array.prototype.sort` copies its input
  * into a work array even then; checking adjacent pairs first costs no allocation. Sorting is
  * stable, so an input with no adjacent pair out of order is exactly what sort would return.
  * Short lists out of order are insertion-sorted in place (stable too, so the same order as
