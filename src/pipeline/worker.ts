@@ -6,12 +6,12 @@
 import { workerData } from 'piscina';
 import type { Article } from '../input/article.js';
 import { loadLexicons } from '../lexicon/load.js';
-import { analyzeBatch, encodeLines, type EncodedBatch } from './analyze-batch.js';
+import { analyzeBatch, type EncodedBatch } from './analyze-batch.js';
 import { createArticleAnalyzer } from './analyze-article.js';
 
 const { lexiconFiles } = workerData as { lexiconFiles: string[] };
 const analyze = createArticleAnalyzer(loadLexicons({ extraFiles: lexiconFiles }));
 
 export default function run(articles: Article[]): EncodedBatch {
-  return encodeLines(analyzeBatch(analyze, articles));
+  return analyzeBatch(analyze, articles);
 }
