@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLines, encodeLines, type BatchResultLine } from '../../src/pipeline/analyze-batch.js';
+import { articleFromFields } from '../../src/input/article.js';
+import { analyzeBatch, decodeLines, encodeLines, type BatchResultLine } from '../../src/pipeline/analyze-batch.js';
+import type { AnalysisRecord } from '../../src/schema/record.js';
 
 describe('encodeLines / decodeLines', () => {
   it('encode a batch as UTF-8 JSONL with one flag per record', () => {
@@ -34,5 +36,20 @@ describe('encodeLines / decodeLines', () => {
         expect(decoded).toEqual(lines);
       }),
     );
+  });
+
+  it('analyse a batch record by record: an article that throws becomes an error record in its place', () => {
+    const articles = ['Ministers met in Tehran.', 'BROKEN', 'The agency said the talks would resume.'].map((body, i) =>
+      articleFromFields({ id: `a${i}`, source: `batch.jsonl:${i + 1}`, body }),
+    );
+    const analyze = (article: (typeof articles)[number]): AnalysisRecord => {
+      if (article.body === 'BROKEN') throw new Error('lexicon slot missing');
+      return { id: article.id } as unknown as AnalysisRecord;
+    };
+    const lines = decodeLines(analyzeBatch(analyze, articles));
+    expect(lines.map((line) => line.ok)).toEqual([true, false, true]);
+    expect(JSON.parse(lines[0]!.json)).toEqual({ id: 'a0' });
+    expect(JSON.parse(lines[1]!.json)).toMatchObject({ id: 'a1', source: 'batch.jsonl:2', error: { code: 'internal', message: 'analysis failed: lexicon slot missing' } });
+    expect(JSON.parse(lines[2]!.json)).toEqual({ id: 'a2' });
   });
 });
