@@ -35,11 +35,11 @@ function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-/** The strongest findings first: weight, then headline before body, then position. */
 function byStrength(a: Finding, b: Finding): number {
   return b.weight - a.weight || Number(b.voice === 'headline') - Number(a.voice === 'headline') || a.start - b.start;
 }
 
+/** The strongest findings first: weight, then headline before body, then position. */
 function strongest(findings: readonly Finding[]): Finding[] {
   return sortInPlace([...findings], byStrength);
 }
