@@ -3,6 +3,7 @@
  * quoted or reported speaker. "Evil" in a headline and "evil" in a minister's quote are
  * different facts, and this is where they are told apart.
  */
+import { blockAt } from '../document/lookup.js';
 import type { Document } from '../document/types.js';
 import type { FindingVoice, Quote } from '../schema/record.js';
 import { lastStartingAtOrBefore } from '../util/sorted.js';
@@ -44,8 +45,7 @@ export function createVoiceLookup(doc: Document, quotes: readonly Quote[]): (sta
           return { voice: 'quoted', speaker: best.speaker };
       }
     }
-    const blockIndex = lastStartingAtOrBefore(doc.blocks, start);
-    const block = blockIndex >= 0 ? doc.blocks[blockIndex] : undefined;
+    const block = blockAt(doc, start);
     return { voice: block && OWN_VOICE_BLOCKS.has(block.kind) ? 'headline' : 'narration', speaker: null };
   };
 }

@@ -34,11 +34,11 @@ export function tokenRange(doc: Document, start: number, end: number): { from: n
 }
 
 /** Index of the block that contains `offset` (blocks are sorted; a separator belongs to the block before it), or -1. */
-export function blockIndexAt(doc: Document, offset: number): number {
+export function blockIndexAt(doc: Pick<Document, 'blocks'>, offset: number): number {
   return lastStartingAtOrBefore(doc.blocks, offset);
 }
 
-export function blockAt(doc: Document, offset: number): Block | undefined {
+export function blockAt(doc: Pick<Document, 'blocks'>, offset: number): Block | undefined {
   const index = blockIndexAt(doc, offset);
   return index >= 0 ? doc.blocks[index] : undefined;
 }

@@ -14,6 +14,7 @@
  * Generic state-media citations ("according to Syrian state media") come from
  * `state-media.ts`.
  */
+import { blockIndexAt } from '../../document/lookup.js';
 import type { Block, CreditKind } from '../../schema/record.js';
 import type { OutletsEntry } from '../../lexicon/kinds/outlets.js';
 import type { NameMatch } from './names.js';
@@ -105,19 +106,6 @@ function startsWithByAt(text: string, start: number, end: number): boolean {
 
 /** One character of the regex class `\s`. */
 const REGEX_SPACE = /^\s$/;
-
-function blockIndexAt(blocks: readonly Block[], pos: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const block = blocks[mid] as Block;
-    if (pos < block.start) hi = mid - 1;
-    else if (pos >= block.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 interface Span {
   readonly start: number;
@@ -294,7 +282,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
       const cueStart = m.start;
       const cueEnd = m.end;
       const cue = m.text.toLowerCase().replace(/\s+/g, ' ');
-      const blockIndex = blockIndexAt(blocks, cueStart);
+      const blockIndex = blockIndexAt(doc, cueStart);
       const block = blocks[blockIndex];
       const floor = block?.start ?? 0;
       const limit = block?.end ?? text.length;
@@ -396,7 +384,7 @@ export function createCreditDetector(registry: CompiledRegistry): (doc: CreditDe
   function classify(doc: CreditDetectorInput, match: NameMatch): { kind: CreditKind; via: string } | null {
     const { text, blocks } = doc;
     if (continuesAsLongerName(text, match.end)) return null;
-    const blockIndex = blockIndexAt(blocks, match.start);
+    const blockIndex = blockIndexAt(doc, match.start);
     const block = blocks[blockIndex];
     const floor = block?.start ?? 0;
     const limit = block?.end ?? text.length;
