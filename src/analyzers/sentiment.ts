@@ -130,6 +130,14 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
   let negated = false;
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
+    const id = normIds[i] as number;
+    // Words registered after these tables were built have ids past their end.
+    const bits = id < 0 || id >= flags.length ? 0 : (flags[id] as number);
+    // Most tokens are words AFINN lacks by norm and by base (an equal id means an equal
+    // string, or both unknown). With no negation open such a token changes nothing, so it
+    // is skipped without reading the token object (memory, not compares, dominates here).
+    // Under a negation every token is read: a sentence change or a clause end closes it.
+    if (bits === 0 && !negated && baseIds[i] === id) continue;
     const token = tokens[i] as Token;
     let valence: number | undefined;
     if (token.sentence !== sentence) {
@@ -141,9 +149,6 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       if (isClauseEndMark(token.norm)) negated = false;
       continue;
     }
-    const id = normIds[i] as number;
-    // Words registered after these tables were built have ids past their end.
-    const bits = id < 0 || id >= flags.length ? 0 : (flags[id] as number);
     if (bits === 0) {
       // A possessive AFINN lacks is scored by its base ("hero's" counts as "hero").
       if (!token.possessive) continue;
