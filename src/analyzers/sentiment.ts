@@ -112,6 +112,19 @@ function sentimentTables(): SentimentTables {
   return tables;
 }
 
+/**
+ * The per-sentence valence and scored-word count, as two views of one buffer: each
+ * typed-array buffer is a separate allocation outside the JS heap that the collector
+ * has to track, and every document needs both.
+ */
+function sentenceTables(sentences: number): { bySentence: Float64Array; scoredBySentence: Uint32Array } {
+  const buffer = new ArrayBuffer(sentences * (Float64Array.BYTES_PER_ELEMENT + Uint32Array.BYTES_PER_ELEMENT));
+  return {
+    bySentence: new Float64Array(buffer, 0, sentences),
+    scoredBySentence: new Uint32Array(buffer, sentences * Float64Array.BYTES_PER_ELEMENT, sentences),
+  };
+}
+
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
   const { flags, valences, phrases } = sentimentTables();
   const spans = quotes ? speechSpans(quotes) : null;
@@ -123,8 +136,7 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
   const ids = tokenIds(tokens);
   const normIds = ids.norm;
   const baseIds = ids.base;
-  const bySentence = new Float64Array(doc.sentences.length);
-  const scoredBySentence = new Uint32Array(doc.sentences.length);
+  const { bySentence, scoredBySentence } = sentenceTables(doc.sentences.length);
   let total = 0;
   let scoredTokens = 0;
   let negated = false;
