@@ -10,7 +10,7 @@
 import type { Document, Token } from '../document/types.js';
 import type { LoadedTermsEntry } from '../lexicon/kinds/loaded-terms.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { longestInBucket, phraseMatchesAt, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { longestInBucket, phraseMatchesAt, type PhraseEntry } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
 import { tokenIds } from '../nlp/vocabulary.js';
 import type { Finding } from '../schema/record.js';
@@ -66,7 +66,7 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
     const next = nextWords[id];
     if (next !== undefined && (i + 1 >= tokens.length || (!hasId(next, baseIds[i + 1] as number) && !hasId(next, normIds[i + 1] as number)))) continue;
     if (slot.secondary.length) {
-      const exception = longestInBucket(slot.secondary, tokens, i);
+      const exception = longestInBucket(slot.secondary, tokens, ids, i);
       if (exception) {
         const reach = i + exception.keys.length;
         for (const entry of exception.value) {
@@ -75,9 +75,9 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
         }
       }
     }
-    let term: IndexedPhrase<TermPhrase> | null = null;
+    let term: PhraseEntry<TermPhrase> | null = null;
     for (const phrase of slot.primary) {
-      if (!phraseMatchesAt(phrase, tokens, i)) continue;
+      if (!phraseMatchesAt(phrase, tokens, ids, i)) continue;
       if ((until[phrase.value.entryIndex] as number) > i) continue;
       term = phrase;
       break;
