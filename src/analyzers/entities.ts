@@ -8,7 +8,7 @@
 import type { Document, Token } from '../document/types.js';
 import type { EntitiesEntry } from '../lexicon/kinds/entities.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type DualSlot, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { createDualIndex, longestInBucket, phraseMatchesAt, type DualIndex, type DualSlot, type IndexedPhrase, type PhraseEntry } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer, type PhraseTokenizer } from '../nlp/phrase-tokens.js';
 import { tableById, tokenIds } from '../nlp/vocabulary.js';
 import type { EntityMention } from './types.js';
@@ -101,13 +101,13 @@ export function findMentions(gazetteer: CompiledGazetteer, doc: Document): Entit
     if (token.possessive && token.norm !== token.base) slot = mergeSlots(normSlot, slot);
     if (slot === undefined) continue;
     if (slot.secondary.length) {
-      const exception = longestInBucket(slot.secondary, tokens, i);
+      const exception = longestInBucket(slot.secondary, tokens, ids, i);
       if (exception) blockedUntil = Math.max(blockedUntil, i + exception.keys.length);
     }
     if (i < blockedUntil) continue;
-    let match: IndexedPhrase<NameForm> | null = null;
+    let match: PhraseEntry<NameForm> | null = null;
     for (const phrase of slot.primary) {
-      if (phraseMatchesAt(phrase, tokens, i) && caseMatches(text, tokens, phrase.value.surfaces, i)) {
+      if (phraseMatchesAt(phrase, tokens, ids, i) && caseMatches(text, tokens, phrase.value.surfaces, i)) {
         match = phrase;
         break;
       }

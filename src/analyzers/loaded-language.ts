@@ -10,7 +10,7 @@
 import type { Document, Token } from '../document/types.js';
 import type { LoadedTermsEntry } from '../lexicon/kinds/loaded-terms.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { longestInBucket, phraseMatchesAt, type IndexedPhrase } from '../nlp/phrase-index.js';
+import { longestInBucket, phraseMatchesAt, type PhraseEntry } from '../nlp/phrase-index.js';
 import { createPhraseTokenizer } from '../nlp/phrase-tokens.js';
 import { tokenIds } from '../nlp/vocabulary.js';
 import type { Finding } from '../schema/record.js';
@@ -39,6 +39,12 @@ let protectedUntil = new Int32Array(0);
 /** The entries set in `protectedUntil` by the current call, to reset. */
 const protectedEntries: number[] = [];
 
+/** `ids.includes(id)` as a plain loop the optimizer inlines (the lists hold one to a few ids). */
+function hasId(ids: readonly number[], id: number): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+  return false;
+}
+
 /** One pass: exceptions first at each position (they may start before the term), then the longest term. */
 export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): TermMatch[] {
   const matches: TermMatch[] = [];
@@ -58,9 +64,9 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
     // Only phrases of two words or more start here: the next token must be able to be the
     // second word of one (by its base, or by its norm for a possessive), or none can match.
     const next = nextWords[id];
-    if (next !== undefined && (i + 1 >= tokens.length || (!next.includes(baseIds[i + 1] as number) && !next.includes(normIds[i + 1] as number)))) continue;
+    if (next !== undefined && (i + 1 >= tokens.length || (!hasId(next, baseIds[i + 1] as number) && !hasId(next, normIds[i + 1] as number)))) continue;
     if (slot.secondary.length) {
-      const exception = longestInBucket(slot.secondary, tokens, i);
+      const exception = longestInBucket(slot.secondary, tokens, ids, i);
       if (exception) {
         const reach = i + exception.keys.length;
         for (const entry of exception.value) {
@@ -69,9 +75,9 @@ export function matchTerms(compiled: CompiledTerms, tokens: readonly Token[]): T
         }
       }
     }
-    let term: IndexedPhrase<TermPhrase> | null = null;
+    let term: PhraseEntry<TermPhrase> | null = null;
     for (const phrase of slot.primary) {
-      if (!phraseMatchesAt(phrase, tokens, i)) continue;
+      if (!phraseMatchesAt(phrase, tokens, ids, i)) continue;
       if ((until[phrase.value.entryIndex] as number) > i) continue;
       term = phrase;
       break;
@@ -95,10 +101,12 @@ const HEADLINE_BLOCKS = new Set(['headline', 'dek', 'caption']);
  * and choose the words. Only words inside quotation marks there are the speaker's.
  */
 function createHeadlineAwareVoice(doc: Document, voiceOf: ReturnType<typeof createVoiceLookup>): (start: number, end: number) => SpanVoice {
-  const blockStarts = doc.blocks.map((b) => b.start);
+  // Made on the first reported span only: most terms are in the outlet's own narration.
+  let blockStarts: number[] | null = null;
   return (start, end) => {
     const voice = voiceOf(start, end);
     if (voice.voice !== 'reported') return voice;
+    blockStarts ??= doc.blocks.map((b) => b.start);
     const block = doc.blocks[upperBound(blockStarts, start) - 1];
     return block && end <= block.end && HEADLINE_BLOCKS.has(block.kind) ? { voice: 'headline', speaker: null } : voice;
   };

@@ -112,6 +112,19 @@ function sentimentTables(): SentimentTables {
   return tables;
 }
 
+/**
+ * The per-sentence valence and scored-word count, as two views of one buffer: each
+ * typed-array buffer is a separate allocation outside the JS heap that the collector
+ * has to track, and every document needs both.
+ */
+function sentenceTables(sentences: number): { bySentence: Float64Array; scoredBySentence: Uint32Array } {
+  const buffer = new ArrayBuffer(sentences * (Float64Array.BYTES_PER_ELEMENT + Uint32Array.BYTES_PER_ELEMENT));
+  return {
+    bySentence: new Float64Array(buffer, 0, sentences),
+    scoredBySentence: new Uint32Array(buffer, sentences * Float64Array.BYTES_PER_ELEMENT, sentences),
+  };
+}
+
 export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): SentimentResult & { readonly scoredBySentence: Uint32Array } {
   const { flags, valences, phrases } = sentimentTables();
   const spans = quotes ? speechSpans(quotes) : null;
@@ -123,13 +136,20 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
   const ids = tokenIds(tokens);
   const normIds = ids.norm;
   const baseIds = ids.base;
-  const bySentence = new Float64Array(doc.sentences.length);
-  const scoredBySentence = new Uint32Array(doc.sentences.length);
+  const { bySentence, scoredBySentence } = sentenceTables(doc.sentences.length);
   let total = 0;
   let scoredTokens = 0;
   let negated = false;
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
+    const id = normIds[i] as number;
+    // Words registered after these tables were built have ids past their end.
+    const bits = id < 0 || id >= flags.length ? 0 : (flags[id] as number);
+    // Most tokens are words AFINN lacks by norm and by base (an equal id means an equal
+    // string, or both unknown). With no negation open such a token changes nothing, so it
+    // is skipped without reading the token object (memory, not compares, dominates here).
+    // Under a negation every token is read: a sentence change or a clause end closes it.
+    if (bits === 0 && !negated && baseIds[i] === id) continue;
     const token = tokens[i] as Token;
     let valence: number | undefined;
     if (token.sentence !== sentence) {
@@ -141,9 +161,6 @@ export function scoreSentiment(doc: Document, quotes?: readonly Quote[]): Sentim
       if (isClauseEndMark(token.norm)) negated = false;
       continue;
     }
-    const id = normIds[i] as number;
-    // Words registered after these tables were built have ids past their end.
-    const bits = id < 0 || id >= flags.length ? 0 : (flags[id] as number);
     if (bits === 0) {
       // A possessive AFINN lacks is scored by its base ("hero's" counts as "hero").
       if (!token.possessive) continue;

@@ -17,7 +17,11 @@ const PARTICLES: ReadonlySet<string> = new Set(['for', 'on', 'upon', 'off', 'up'
 export function readContext(tokens: readonly Token[], start: number): TermContext[] {
   const anchor = tokens[start];
   if (!anchor) return [];
-  const found = new Set<TermContext>();
+  // Four flags rather than a set: this runs for every matched term.
+  let negated = false;
+  let hedged = false;
+  let distanced = false;
+  let mention = false;
   // Immediately before (over quote marks and articles): hedges and mention nouns.
   let j = start - 1;
   let quoted = false;
@@ -27,10 +31,10 @@ export function readContext(tokens: readonly Token[], start: number): TermContex
   }
   if (j >= 0 && (tokens[j] as Token).sentence === anchor.sentence) {
     const before = tokens[j] as Token;
-    if (MENTION_NOUNS.has(before.norm) && (quoted || before.norm === 'word' || before.norm === 'term')) found.add('mention');
+    if (MENTION_NOUNS.has(before.norm) && (quoted || before.norm === 'word' || before.norm === 'term')) mention = true;
     let k = j;
     while (k >= 0 && DETERMINERS.has((tokens[k] as Token).norm)) k--;
-    if (k >= 0 && HEDGES.has((tokens[k] as Token).norm) && (tokens[k] as Token).sentence === anchor.sentence) found.add('hedged');
+    if (k >= 0 && HEDGES.has((tokens[k] as Token).norm) && (tokens[k] as Token).sentence === anchor.sentence) hedged = true;
   }
   // A few words back within the clause: negation and distancing verbs.
   let words = 0;
@@ -40,10 +44,16 @@ export function readContext(tokens: readonly Token[], start: number): TermContex
     if (isQuoteMark(token)) continue;
     if (CLAUSE_BREAKS.has(token.norm) && token.norm !== '-') break;
     words++;
-    if (NEGATORS.has(token.norm)) found.add('negated');
-    else if (DISTANCING.has(token.norm) && !PARTICLES.has(tokens[i + 1]?.norm ?? '')) found.add('distanced');
+    if (NEGATORS.has(token.norm)) negated = true;
+    else if (DISTANCING.has(token.norm) && !PARTICLES.has(tokens[i + 1]?.norm ?? '')) distanced = true;
   }
-  return (['negated', 'hedged', 'distanced', 'mention'] as const).filter((c) => found.has(c));
+  // In this fixed order, as the record lists them.
+  const context: TermContext[] = [];
+  if (negated) context.push('negated');
+  if (hedged) context.push('hedged');
+  if (distanced) context.push('distanced');
+  if (mention) context.push('mention');
+  return context;
 }
 
 /** The entry's weight after its context: halved per lowering context, zero for a mention. */

@@ -36,6 +36,8 @@ const NONE: TargetResult = { entity: null, aimed: false, via: null };
 const MAX_SKIP = 6;
 /** Tokens (marks included) walked over at most, whatever they are. */
 const MAX_STEPS = 24;
+/** Words between a subject and its copula: "X has been", "X would be", "X is still". */
+const AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'could', 'should', 'still', 'also', 'not', "n't"]);
 /** Mentions looked back over for a pronoun's owner. */
 const MAX_PRONOUN_LOOKBACK = 12;
 
@@ -205,7 +207,7 @@ function fromClause(ctx: TargetContext, start: number): TargetResult {
   if (COPULAS.has(token.norm)) {
     let k = j - 1;
     // "X has been", "X would be"
-    while (k >= 0 && ['has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'could', 'should', 'still', 'also', 'not', "n't"].includes((ctx.tokens[k] as Token).norm)) k--;
+    while (k >= 0 && AUXILIARIES.has((ctx.tokens[k] as Token).norm)) k--;
     if (k >= 0 && sameSentence(ctx, k, start)) {
       const subject = entityAt(ctx, k);
       if (subject) return found(subject, 'subject');
