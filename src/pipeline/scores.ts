@@ -119,14 +119,19 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   // Who gets the floor: quoted words per side, and how often each voice's verbs distance the outlet from it.
   const quotedWordsByAffiliation = keyedRecord();
   let voicedWords = 0;
+  // The sides in first-seen order, the record's key order: a `for…in` over a prototype-less
+  // record has no enum cache and collects its keys in the runtime.
+  const sides: string[] = [];
   for (const voice of record.voices) {
     if (voice.anonymous) anonymousVoices++;
     const side = voice.affiliation ?? 'unaffiliated';
-    quotedWordsByAffiliation[side] = (quotedWordsByAffiliation[side] ?? 0) + voice.quotedWords;
+    const counted = quotedWordsByAffiliation[side];
+    if (counted === undefined) sides.push(side);
+    quotedWordsByAffiliation[side] = (counted ?? 0) + voice.quotedWords;
     voicedWords += voice.quotedWords;
   }
   const quotedWordShareByAffiliation = keyedRecord();
-  for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
+  for (const side of sides) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
   const distancingShareByVoice = keyedRecord();
   for (const voice of sortInPlace(cueSpeakers, compareStrings)) {
     const tally = cuesByVoice.get(voice) as { cues: number; distancing: number };
