@@ -8,6 +8,7 @@
  * not counted as loaded in its own voice.
  */
 import type { SentimentResult } from '../analyzers/types.js';
+import { keyedRecord } from '../util/keyed-record.js';
 import { sortInPlace } from '../util/sort-in-place.js';
 import { speechSpans } from '../analyzers/voice.js';
 import type { Document } from '../document/types.js';
@@ -25,16 +26,6 @@ function per1k(count: number, words: number): number {
 export function round(value: number, digits = 4): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-/**
- * An empty record for keys that differ from article to article (speaker ids, sides). A
- * prototype-less object is kept by V8 as a hash table: on a plain `{}` each new key order
- * built hidden classes that V8 keeps for good, and every store missed its inline cache.
- * It serializes and reads like a plain object.
- */
-function keyedRecord(): Record<string, number> {
-  return Object.create(null) as Record<string, number>;
 }
 
 /**
@@ -92,8 +83,8 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   let headlineLoaded = 0;
   let cueVerbs = 0;
   let distancing = 0;
-  const byCategory: Record<string, number> = {};
-  const byVoice: Record<string, number> = {};
+  const byCategory = keyedRecord();
+  const byVoice = keyedRecord();
   const cuesByVoice = new Map<string, { cues: number; distancing: number }>();
   // The speakers with cues, kept as they come: sorted at the end without spreading the map.
   const cueSpeakers: string[] = [];
@@ -128,14 +119,19 @@ export function computeScores(doc: Document, record: ScoreInput, sentiment: Sent
   // Who gets the floor: quoted words per side, and how often each voice's verbs distance the outlet from it.
   const quotedWordsByAffiliation = keyedRecord();
   let voicedWords = 0;
+  // The sides in first-seen order, the record's key order: a `for…in` over a prototype-less
+  // record has no enum cache and collects its keys in the runtime.
+  const sides: string[] = [];
   for (const voice of record.voices) {
     if (voice.anonymous) anonymousVoices++;
     const side = voice.affiliation ?? 'unaffiliated';
-    quotedWordsByAffiliation[side] = (quotedWordsByAffiliation[side] ?? 0) + voice.quotedWords;
+    const counted = quotedWordsByAffiliation[side];
+    if (counted === undefined) sides.push(side);
+    quotedWordsByAffiliation[side] = (counted ?? 0) + voice.quotedWords;
     voicedWords += voice.quotedWords;
   }
   const quotedWordShareByAffiliation = keyedRecord();
-  for (const side in quotedWordsByAffiliation) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
+  for (const side of sides) quotedWordShareByAffiliation[side] = voicedWords > 0 ? round((quotedWordsByAffiliation[side] as number) / voicedWords) : 0;
   const distancingShareByVoice = keyedRecord();
   for (const voice of sortInPlace(cueSpeakers, compareStrings)) {
     const tally = cuesByVoice.get(voice) as { cues: number; distancing: number };

@@ -21,7 +21,10 @@ function entityName(record: SummaryInput, id: string | null): string | null {
 
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  // Appended in place: no sliced copy of the list to join.
+  let head = names[0] as string;
+  for (let i = 1; i < names.length - 1; i++) head += `, ${names[i]}`;
+  return `${head} and ${names[names.length - 1]}`;
 }
 
 /** "United States" → "the United States", as a country name reads inside a sentence. */
@@ -93,17 +96,35 @@ function mainUnheardTarget(record: SummaryInput): string | null {
   return entityName(record, target);
 }
 
+/** The voices that speak: how many, how many are named, the labels of the first four named, and their distinct sides in first-seen order. */
+interface Speakers {
+  count: number;
+  named: number;
+  readonly labels: string[];
+  readonly sides: string[];
+}
+
+/** One pass over the voices (a handful per article: a list's `includes` is the cheapest distinct set). */
+function speakersOf(voices: readonly Voice[]): Speakers {
+  const speakers: Speakers = { count: 0, named: 0, labels: [], sides: [] };
+  for (const voice of voices) {
+    if (voice.quotes <= 0) continue;
+    speakers.count++;
+    if (!voice.anonymous && speakers.named++ < 4) speakers.labels.push(voiceLabel(voice));
+    if (voice.affiliation !== null && !speakers.sides.includes(voice.affiliation)) speakers.sides.push(voice.affiliation);
+  }
+  return speakers;
+}
+
 function quotedSentence(record: SummaryInput, quoted: readonly Finding[]): string | null {
-  const speaking = record.voices.filter((v) => v.quotes > 0);
+  const { count, named, labels, sides } = speakersOf(record.voices);
   const parts: string[] = [];
-  if (speaking.length) {
-    const named = speaking.filter((v) => !v.anonymous);
-    const affiliations = distinct(speaking.map((v) => v.affiliation).filter((a): a is string => a !== null));
-    const who = named.length ? joinNames(named.slice(0, 4).map(voiceLabel)) : 'unnamed sources only';
-    const anonymous = speaking.length - named.length;
-    let sentence = `${speaking.length} voice${speaking.length === 1 ? ' is' : 's are'} heard (${who}${anonymous && named.length ? `, plus ${anonymous} unnamed` : ''})`;
-    if (affiliations.length === 1) sentence += `, all from one side (${entityName(record, affiliations[0] ?? null) ?? affiliations[0]})`;
-    else if (affiliations.length > 1 && affiliations.length <= 3) sentence += `, from ${joinNames(affiliations.map((a) => entityName(record, a) ?? a))}`;
+  if (count) {
+    const who = named ? joinNames(labels) : 'unnamed sources only';
+    const anonymous = count - named;
+    let sentence = `${count} voice${count === 1 ? ' is' : 's are'} heard (${who}${anonymous && named ? `, plus ${anonymous} unnamed` : ''})`;
+    if (sides.length === 1) sentence += `, all from one side (${entityName(record, sides[0] ?? null) ?? sides[0]})`;
+    else if (sides.length > 1 && sides.length <= 3) sentence += `, from ${joinNames(sides.map((a) => entityName(record, a) ?? a))}`;
     const unheard = mainUnheardTarget(record);
     if (unheard) sentence += `, none from ${withArticle(unheard)}, the main target of its loaded terms`;
     parts.push(sentence);

@@ -8,6 +8,7 @@ import type { AttributionResult } from '../types.js';
 import type { CompiledAttribution, TokenFlags } from './compile.js';
 import type { Attribution, Speaker } from './extract.js';
 import { affiliationOf, personKey, slug } from './people.js';
+import { keyedRecord } from '../../util/keyed-record.js';
 import { sortInPlace } from '../../util/sort-in-place.js';
 import { isOwnBlock } from './words.js';
 import { blockIndexAt } from '../../document/lookup.js';
@@ -50,7 +51,7 @@ type MutableFinding = { -readonly [K in keyof Finding]: Finding[K] };
 
 /** A voice's cue counts as an object with its verbs in sorted order (the record's key order). */
 function verbCounts(voice: VoiceDraft): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = keyedRecord();
   const verbs = voice.verbs;
   if (verbs === null) {
     // Most voices speak through one verb: no map, no key list to sort.
