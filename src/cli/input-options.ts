@@ -4,7 +4,7 @@
  * everywhere.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { defaultWorkerCount, parseShard, type AnalysisRunOptions } from '../pipeline/run-analysis.js';
+import { parseShard, type AnalysisRunOptions } from '../pipeline/run-analysis.js';
 import { UsageError } from './io.js';
 
 export const INPUT_OPTIONS = {
@@ -26,7 +26,9 @@ export const INPUT_OPTIONS = {
 export const INPUT_OPTIONS_HELP = `Input options:
   --lexicon FILE          add or override lexicon entries (any kind; repeatable)
   --registry FILE         add or override outlet registry entries (repeatable)
-  -j, --workers N         worker threads (default: number of cores; 1 = this thread)
+  -j, --workers N         worker threads (default: as many as the input files'
+                          size repays, up to the number of cores; standard input
+                          and directories: the number of cores; 1 = this thread)
   --shard I/N             analyse only records whose position modulo N is I
   --max-article-bytes N   longer articles become error records (default 16000000)
   --fetch-timeout MS      timeout for URL inputs (default 15000)
@@ -50,12 +52,13 @@ export function readRunOptions(values: InputOptionValues): AnalysisRunOptions {
       .filter(([, flag]) => values[flag] !== undefined)
       .map(([key, flag]) => [key, values[flag] as string]),
   );
-  const workers = positiveInteger('workers', values.workers) ?? defaultWorkerCount();
+  // Without --workers the run picks the count from the inputs' size (`defaultWorkersFor`).
+  const workers = positiveInteger('workers', values.workers);
   const maxArticleBytes = positiveInteger('max-article-bytes', values['max-article-bytes']) ?? 16_000_000;
   const fetchTimeoutMs = positiveInteger('fetch-timeout', values['fetch-timeout']) ?? 15_000;
   return {
     lexiconFiles: [...(values.lexicon ?? []), ...(values.registry ?? [])],
-    workers,
+    ...(workers !== undefined ? { workers } : {}),
     maxArticleBytes,
     fetchTimeoutMs,
     columns,

@@ -6,6 +6,7 @@
  * handed to a piscina pool; at most a few batches per worker are in flight, and results
  * come back as JSONL bytes, so memory stays flat however large the corpus.
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Article } from '../input/article.js';
@@ -30,7 +31,7 @@ export interface RunProgress {
 export interface AnalysisRunOptions extends ReadOptions {
   /** User lexicon and registry files layered over the bundled ones. */
   readonly lexiconFiles?: readonly string[];
-  /** Worker threads (default: the number of cores; 1 analyses in this thread). */
+  /** Worker threads (default: `defaultWorkersFor` the inputs; 1 analyses in this thread). */
   readonly workers?: number;
   /** `i/n`: keep only the records whose position in the input, modulo n, is i. */
   readonly shard?: Shard;
@@ -64,6 +65,61 @@ const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGeneration
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * What a thread costs before it analyses at full speed, in bytes of input that take as
+ * long. Every thread, this one included, starts (imports, lexicons: about 0.35 s) and runs
+ * its first articles in code not yet compiled (about 0.3 s more): `WORKER_START_BYTES`.
+ * V8 also compiles the hot code again in every thread (about 2.5 CPU-seconds, measured with
+ * --trace-opt): `WORKER_COMPILE_BYTES`. For this thread the compiling runs on a spare
+ * core; with a worker on every core it takes a core from the analysis. Calibrated on 2 cores, where the streaming run takes about 0.15 CPU-seconds a
+ * megabyte of JSONL: 2 workers were slower than 1 thread below about 38 MB (1,000 articles:
+ * 2.2 s against 1.6 s), as fast at 38 MB, and faster beyond (68 MB: 1.14–1.27×; 680 MB: 1.7×).
+ */
+const WORKER_START_BYTES = 4.5e6;
+const WORKER_COMPILE_BYTES = 18e6;
+
+/**
+ * The estimated time of a run, in bytes analysed one after another. In this thread: its
+ * start and the input. With workers: the slower of each worker's start and share, and all
+ * the CPU (the input plus every worker's start and compiling) spread over the cores.
+ */
+function estimatedSpan(bytes: number, workers: number, cores: number): number {
+  if (workers === 1) return WORKER_START_BYTES + bytes;
+  const ownShare = bytes / workers + WORKER_START_BYTES;
+  const allCores = (workers * (WORKER_START_BYTES + WORKER_COMPILE_BYTES) + bytes) / cores;
+  return Math.max(ownShare, allCores);
+}
+
+/** The worker count, 1 to `cores`, with the shortest estimated run over `bytes` of input. */
+export function workersForBytes(bytes: number, cores: number): number {
+  let best = 1;
+  for (let workers = 2; workers <= cores; workers++) {
+    if (estimatedSpan(bytes, workers, cores) < estimatedSpan(bytes, best, cores)) best = workers;
+  }
+  return best;
+}
+
+/**
+ * Worker threads for a run without `--workers`: as many as pay back their start on this
+ * input (`workersForBytes`), so a small file is analysed in this thread and a large one on
+ * every core. When the size is unknown (standard input, a directory, a FIFO) every core
+ * gets a worker, as Hadoop Streaming or a large directory needs. URLs are single articles.
+ * A run over one of `shards` shards analyses that share of the input.
+ */
+export async function defaultWorkersFor(inputs: readonly string[], shards = 1, cores = defaultWorkerCount()): Promise<number> {
+  let bytes = 0;
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) continue;
+    if (input === '-') return cores;
+    // A path that cannot be read becomes an error record: it adds no work.
+    const info = await stat(input).catch(() => null);
+    if (info === null) continue;
+    if (!info.isFile()) return cores;
+    bytes += info.size;
+  }
+  return workersForBytes(bytes / shards, cores);
 }
 
 export function parseShard(value: string): Shard | null {
@@ -151,7 +207,9 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
     analyzeHere ??= createArticleAnalyzer(lexicons);
     return analyzeBatch(analyzeHere, articles);
   };
-  const workers = fewArticles(inputs) ? 1 : Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+  const workers = fewArticles(inputs)
+    ? 1
+    : options.workers !== undefined ? Math.max(1, Math.floor(options.workers)) : await defaultWorkersFor(inputs, options.shard?.count ?? 1);
   const slots = groupIntoSlots(selectItems(readInputs(inputs, options), options));
   let done = 0;
   let failed = 0;
