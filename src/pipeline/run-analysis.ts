@@ -118,6 +118,8 @@ export async function defaultWorkersFor(inputs: readonly string[], shards = 1, c
     if (info === null) continue;
     if (!info.isFile()) return cores;
     bytes += info.size;
+    // Enough for every core already: the other paths (a glob of many files) need no stat.
+    if (workersForBytes(bytes / shards, cores) === cores) return cores;
   }
   return workersForBytes(bytes / shards, cores);
 }
