@@ -57,11 +57,20 @@ const IN_FLIGHT_PER_WORKER = 3;
  * times what is alive before collecting; a worker keeps only the compiled lexicons and
  * one batch alive (about 20 MB), so the old-generation limit keeps the process well under
  * 400 MB on a corpus of any size. The young generation keeps V8's default size (48 MB):
- * at 24 MB the workers collected it twice as often, for 8% more CPU. An article too large
- * for these limits (megabytes of text) makes its worker run out of memory: its batch is
- * then analysed again in the main thread, whose heap is not limited, so nothing is lost.
+ * at 24 MB the workers collected it twice as often, for 8% more CPU. Articles too long
+ * for these limits never go to a worker (`WORKER_MAX_ARTICLE_CHARS`).
  */
 const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 };
+
+/**
+ * Articles longer than this (characters of text) are analysed in this thread, whose heap
+ * is not limited, and never sent to a worker. A worker that reaches its heap limit is
+ * meant to be stopped alone, but Node does not promise it (nodejs/node#47224): over a 12 MB
+ * article the whole process aborted with "Reached heap limit" in 2 runs of 8. Measured in
+ * a worker with the limits above: text dense with quotations ran out of memory at 2 million
+ * characters, plain prose at 4 million; the longest of the 10,700 corpus articles has 77,000.
+ */
+export const WORKER_MAX_ARTICLE_CHARS = 256 * 1024;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -146,7 +155,14 @@ function workerUrl(): string {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/pipeline/worker.js', import.meta.url).href : here.href;
 }
 
-type Slot = { readonly kind: 'error'; readonly line: BatchResultLine } | { readonly kind: 'articles'; readonly articles: Article[] };
+/**
+ * What goes into the output next: an error record read from the input, a batch for the
+ * workers, or an article too long for a worker (`here`: analysed in this thread).
+ */
+export type Slot =
+  | { readonly kind: 'error'; readonly line: BatchResultLine }
+  | { readonly kind: 'articles'; readonly articles: Article[] }
+  | { readonly kind: 'here'; readonly articles: Article[] };
 
 function articleChars(article: Article): number {
   if (article.body !== null) return article.body.length;
@@ -170,27 +186,35 @@ async function* selectItems(items: AsyncIterable<InputItem>, options: AnalysisRu
   }
 }
 
-/** Groups items into slots: runs of articles become one batch; error records pass through in place. */
-async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGenerator<Slot> {
+/**
+ * Groups items into slots: runs of articles become one batch; error records and articles
+ * too long for a worker pass through in place, so the output keeps the input's order.
+ */
+export async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGenerator<Slot> {
   let batch: Article[] = [];
   let chars = 0;
   for await (const item of items) {
+    let alone: Slot;
     if (item.kind === 'error') {
-      if (batch.length) {
+      alone = { kind: 'error', line: { json: JSON.stringify(item.error), ok: false } };
+    } else if (articleChars(item.article) > WORKER_MAX_ARTICLE_CHARS) {
+      alone = { kind: 'here', articles: [item.article] };
+    } else {
+      batch.push(item.article);
+      chars += articleChars(item.article);
+      if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) {
         yield { kind: 'articles', articles: batch };
         batch = [];
         chars = 0;
       }
-      yield { kind: 'error', line: { json: JSON.stringify(item.error), ok: false } };
       continue;
     }
-    batch.push(item.article);
-    chars += articleChars(item.article);
-    if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) {
+    if (batch.length) {
       yield { kind: 'articles', articles: batch };
       batch = [];
       chars = 0;
     }
+    yield alone;
   }
   if (batch.length) yield { kind: 'articles', articles: batch };
 }
@@ -228,7 +252,7 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
   if (workers === 1) {
     for await (const slot of slots) {
       const batch = slot.kind === 'error' ? encodeLines([slot.line]) : analyzeInThisThread(slot.articles);
-      report(batch, slot.kind === 'articles' ? slot.articles.reduce((sum, a) => sum + articleChars(a), 0) : 0);
+      report(batch, slot.kind === 'error' ? 0 : slot.articles.reduce((sum, a) => sum + articleChars(a), 0));
       yield batch;
     }
     return;
@@ -248,11 +272,14 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
     for await (const slot of slots) {
       if (slot.kind === 'error') {
         inFlight.push({ batch: Promise.resolve(encodeLines([slot.line])), chars: 0 });
+      } else if (slot.kind === 'here') {
+        // Analysed now, while the workers go on with the batches in flight.
+        inFlight.push({ batch: Promise.resolve(analyzeInThisThread(slot.articles)), chars: articleChars(slot.articles[0] as Article) });
       } else {
         const articles = slot.articles;
-        // A worker that dies (out of memory on a huge article) fails its batch, not the
-        // run: the batch is analysed again here, where analyzeBatch keeps one bad article
-        // from taking the others with it.
+        // A worker that dies (out of memory all the same, or any other crash) fails its
+        // batch, not the run: the batch is analysed again here, where analyzeBatch keeps
+        // one bad article from taking the others with it.
         const batch = (pool.run(articles) as Promise<EncodedBatch>).catch(() => analyzeInThisThread(articles));
         inFlight.push({ batch, chars: articles.reduce((sum, a) => sum + articleChars(a), 0) });
       }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultWorkersFor, workersForBytes } from '../../src/pipeline/run-analysis.js';
+import { articleFromFields } from '../../src/input/article.js';
+import { inputError, type InputItem } from '../../src/input/input-error.js';
+import { defaultWorkersFor, groupIntoSlots, WORKER_MAX_ARTICLE_CHARS, workersForBytes, type Slot } from '../../src/pipeline/run-analysis.js';
 
 const MB = 1e6;
 
@@ -68,5 +70,47 @@ describe('defaultWorkersFor', () => {
 
   it('adds nothing for URLs and unreadable paths', async () => {
     expect(await defaultWorkersFor(['https://example.org/a', join(dir, 'missing.jsonl'), small], 1, 4)).toBe(1);
+  });
+});
+
+describe('groupIntoSlots', () => {
+  const story = (id: string, body: string): InputItem => ({ kind: 'article', article: articleFromFields({ id, source: `stories.jsonl:${id}`, body }) });
+  async function* from(items: readonly InputItem[]): AsyncGenerator<InputItem> {
+    yield* items;
+  }
+  async function slotsOf(items: readonly InputItem[]): Promise<Slot[]> {
+    const slots: Slot[] = [];
+    for await (const slot of groupIntoSlots(from(items))) slots.push(slot);
+    return slots;
+  }
+  const idsOf = (slot: Slot): string[] => (slot.kind === 'error' ? [] : slot.articles.map((article) => article.id));
+
+  it('keeps an article too long for a worker in this thread, in its place between batches', async () => {
+    const long = 'The minister said the talks would resume. '.repeat(Math.ceil(WORKER_MAX_ARTICLE_CHARS / 40));
+    const slots = await slotsOf([story('a', 'Officials said on Monday.'), story('long', long), story('b', 'Talks resumed.')]);
+    expect(slots.map((slot) => [slot.kind, idsOf(slot)])).toEqual([
+      ['articles', ['a']], ['here', ['long']], ['articles', ['b']],
+    ]);
+  });
+
+  it('passes error records through in place', async () => {
+    const bad = inputError('stories.jsonl:2', null, 'invalid-json', 'line 2 is not JSON');
+    const slots = await slotsOf([story('a', 'One.'), bad, story('b', 'Two.')]);
+    expect(slots.map((slot) => slot.kind)).toEqual(['articles', 'error', 'articles']);
+  });
+
+  it('loses nothing and keeps the input order, whatever the lengths', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constant(10), fc.constant(40_000), fc.constant(WORKER_MAX_ARTICLE_CHARS + 1), fc.constant(-1)), { maxLength: 60 }), async (lengths) => {
+        const items = lengths.map((length, i) => (length < 0 ? inputError(`in:${i}`, `e${i}`, 'invalid-json', 'not JSON') : story(`s${i}`, 'x'.repeat(length))));
+        const slots = await slotsOf(items);
+        const out = slots.flatMap((slot) => (slot.kind === 'error' ? [(JSON.parse(slot.line.json) as { id: string }).id] : idsOf(slot)));
+        expect(out).toEqual(lengths.map((length, i) => (length < 0 ? `e${i}` : `s${i}`)));
+        for (const slot of slots) {
+          if (slot.kind === 'here') expect(slot.articles).toHaveLength(1);
+          if (slot.kind === 'articles') for (const article of slot.articles) expect(article.body!.length).toBeLessThanOrEqual(WORKER_MAX_ARTICLE_CHARS);
+        }
+      }),
+    );
   });
 });
