@@ -82,9 +82,11 @@ export function defaultWorkerCount(): number {
  * its first articles in code not yet compiled (about 0.3 s more): `WORKER_START_BYTES`.
  * V8 also compiles the hot code again in every thread (about 2.5 CPU-seconds, measured with
  * --trace-opt): `WORKER_COMPILE_BYTES`. For this thread the compiling runs on a spare
- * core; with a worker on every core it takes a core from the analysis. Calibrated on 2 cores, where the streaming run takes about 0.15 CPU-seconds a
- * megabyte of JSONL: 2 workers were slower than 1 thread below about 38 MB (1,000 articles:
- * 2.2 s against 1.6 s), as fast at 38 MB, and faster beyond (68 MB: 1.14–1.27×; 680 MB: 1.7×).
+ * core; with a worker on every core it takes a core from the analysis.
+ *
+ * Calibrated on 2 cores, where the streaming run takes about 0.15 CPU-seconds a megabyte
+ * of JSONL: 2 workers were slower than 1 thread below about 38 MB (1,000 articles: 2.6 s
+ * against 1.8–1.9 s), as fast at 38 MB, and faster beyond (68 MB: 1.17–1.27×; 680 MB: 1.7×).
  */
 const WORKER_START_BYTES = 4.5e6;
 const WORKER_COMPILE_BYTES = 18e6;
