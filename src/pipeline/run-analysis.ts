@@ -173,6 +173,14 @@ function articleChars(article: Article): number {
   return chars;
 }
 
+/** Characters of article text a slot hands to the analysers (for the progress rate). */
+function slotChars(slot: Slot): number {
+  if (slot.kind === 'error') return 0;
+  let chars = 0;
+  for (const article of slot.articles) chars += articleChars(article);
+  return chars;
+}
+
 /** Selected input items, after sharding and resuming. */
 async function* selectItems(items: AsyncIterable<InputItem>, options: AnalysisRunOptions): AsyncGenerator<InputItem> {
   let position = 0;
@@ -197,13 +205,14 @@ export async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGen
   let chars = 0;
   for await (const item of items) {
     let alone: Slot;
+    const length = item.kind === 'article' ? articleChars(item.article) : 0;
     if (item.kind === 'error') {
       alone = { kind: 'error', line: { json: JSON.stringify(item.error), ok: false } };
-    } else if (articleChars(item.article) > WORKER_MAX_ARTICLE_CHARS) {
+    } else if (length > WORKER_MAX_ARTICLE_CHARS) {
       alone = { kind: 'here', articles: [item.article] };
     } else {
       batch.push(item.article);
-      chars += articleChars(item.article);
+      chars += length;
       if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) {
         yield { kind: 'articles', articles: batch };
         batch = [];
@@ -254,7 +263,7 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
   if (workers === 1) {
     for await (const slot of slots) {
       const batch = slot.kind === 'error' ? encodeLines([slot.line]) : analyzeInThisThread(slot.articles);
-      report(batch, slot.kind === 'error' ? 0 : slot.articles.reduce((sum, a) => sum + articleChars(a), 0));
+      report(batch, slotChars(slot));
       yield batch;
     }
     return;
@@ -273,17 +282,17 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
   try {
     for await (const slot of slots) {
       if (slot.kind === 'error') {
-        inFlight.push({ batch: Promise.resolve(encodeLines([slot.line])), chars: 0 });
+        inFlight.push({ batch: Promise.resolve(encodeLines([slot.line])), chars: slotChars(slot) });
       } else if (slot.kind === 'here') {
         // Analysed now, while the workers go on with the batches in flight.
-        inFlight.push({ batch: Promise.resolve(analyzeInThisThread(slot.articles)), chars: articleChars(slot.articles[0] as Article) });
+        inFlight.push({ batch: Promise.resolve(analyzeInThisThread(slot.articles)), chars: slotChars(slot) });
       } else {
         const articles = slot.articles;
         // A worker that dies (out of memory all the same, or any other crash) fails its
         // batch, not the run: the batch is analysed again here, where analyzeBatch keeps
         // one bad article from taking the others with it.
         const batch = (pool.run(articles) as Promise<EncodedBatch>).catch(() => analyzeInThisThread(articles));
-        inFlight.push({ batch, chars: articles.reduce((sum, a) => sum + articleChars(a), 0) });
+        inFlight.push({ batch, chars: slotChars(slot) });
       }
       while (inFlight.length >= limit) {
         const next = inFlight.shift()!;
