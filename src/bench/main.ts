@@ -4,8 +4,10 @@
  * same text beside two baselines (a bare regex tokenization pass and the `sentiment`
  * package), reported as ratios because absolute times drift on shared machines.
  *
- *   1. one core: framelens's full analysis in this thread (MB/s, articles/s)
- *   2. baselines on the same text
+ *   1. one core: framelens's full analysis in this thread (MB/s, articles/s), in CPU
+ *      seconds, each chunk of articles at its fastest of several passes (`chunk-timing.ts`:
+ *      the machine's slow spells last seconds and would otherwise pass for slow code)
+ *   2. baselines on the same text, timed the same way and taking turns with framelens
  *   3. workers: the CLI's streaming pipeline with 1 and N worker threads (speed-up,
  *      including each thread's start-up)
  *   4. scale: the corpus repeated ten times, streamed with 1 and N workers (steady-state
@@ -26,7 +28,7 @@ import Sentiment from 'sentiment';
 import { articleFromFields, type Article } from '../input/article.js';
 import { loadLexicons } from '../lexicon/load.js';
 import { createArticleAnalyzer } from '../pipeline/analyze-article.js';
-import { threadCpuSeconds } from './thread-cpu.js';
+import { fastestChunkSum, splitIntoChunks, timeChunkedPasses, type ChunkedPasses, type PassTime } from './chunk-timing.js';
 
 interface CorpusArticle {
   readonly id: string;
@@ -66,38 +68,6 @@ function textBytes(articles: readonly CorpusArticle[]): number {
   let bytes = 0;
   for (const article of articles) bytes += Buffer.byteLength(article.text, 'utf8');
   return bytes;
-}
-
-/** One timed pass: CPU seconds of the whole process, and of this thread alone (null off Linux). */
-interface PassTime {
-  readonly processSeconds: number;
-  readonly threadSeconds: number | null;
-}
-
-/**
- * `runs` timings of `work`, in CPU seconds: on a shared machine wall time measures the
- * neighbours as much as the code, CPU time much less so. The process's CPU includes V8's
- * background threads (compiling, collecting), a cost framelens really pays.
- */
-function timePasses(runs: number, work: () => void): PassTime[] {
-  const passes: PassTime[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.cpuUsage();
-    const threadStarted = threadCpuSeconds();
-    work();
-    const used = process.cpuUsage(started);
-    const threadEnded = threadCpuSeconds();
-    passes.push({
-      processSeconds: (used.user + used.system) / 1e6,
-      threadSeconds: threadStarted === null || threadEnded === null ? null : threadEnded - threadStarted,
-    });
-  }
-  return passes;
-}
-
-/** The best (smallest) process CPU time of `runs` passes. */
-function timeBest(runs: number, work: () => void): number {
-  return Math.min(...timePasses(runs, work).map((pass) => pass.processSeconds));
 }
 
 /** CPU seconds of V8's background threads in a pass (the process's less this thread's), or null. */
@@ -151,45 +121,55 @@ async function benchInDir(dir: string, corpusPath: string, quick: boolean): Prom
   const corpus = await readCorpus(corpusPath, quick ? 2000 : Infinity, corpusFile);
   const bytes = textBytes(corpus);
   const cores = availableParallelism();
-  process.stdout.write(`single-thread rates are per CPU-second (robust to a busy machine); streaming rates are wall-clock\n`);
+  process.stdout.write(`single-thread rates are per CPU-second, each ${CHUNK_ARTICLES}-article chunk at its fastest of ${PASSES} passes, framelens and the baselines taking turns (robust to a busy machine's slow spells); streaming rates are wall-clock\n`);
   process.stdout.write(`framelens bench: ${corpus.length} articles, ${(bytes / MB).toFixed(1)} MB of text, ${cores} cores, node ${process.version}\n\n`);
   benchOneCore(corpus, bytes);
   await benchStreaming(dir, corpusFile, bytes, cores, quick);
 }
 
-/** 1 and 2: framelens in this thread, and the two baselines on the same text. */
+/** Articles per timed chunk: about a tenth of a second of framelens's analysis. */
+const CHUNK_ARTICLES = 200;
+/** Passes over the corpus; each chunk counts at its fastest (see `chunk-timing.ts`). */
+const PASSES = 4;
+
+/** 1 and 2: framelens in this thread, and the two baselines on the same text, taking turns chunk by chunk. */
 function benchOneCore(corpus: readonly CorpusArticle[], bytes: number): void {
   const articles = corpus.map(toArticle);
   const analyze = createArticleAnalyzer(loadLexicons());
   for (const article of articles.slice(0, 300)) analyze(article);
-  let findings = 0;
-  // Best of two passes: the first pass over a large corpus still pays for JIT and heap growth.
-  const passes = timePasses(2, () => {
-    findings = 0;
-    for (const article of articles) findings += analyze(article).findings.length;
-  });
-  const framelensSeconds = Math.min(...passes.map((pass) => pass.processSeconds));
-  const framelensMbps = bytes / MB / framelensSeconds;
-
-  // 2. Baselines on the same text.
+  const articleChunks = splitIntoChunks(articles, CHUNK_ARTICLES);
+  const textChunks = splitIntoChunks(corpus, CHUNK_ARTICLES);
   const tokenPattern = /\w+|[^\w\s]/g;
-  let tokens = 0;
-  const tokenSeconds = timeBest(2, () => {
-    for (const article of corpus) for (const _ of article.text.matchAll(tokenPattern)) tokens++;
-  });
   const sentiment = new Sentiment();
-  const sentimentSeconds = timeBest(1, () => {
-    for (const article of corpus) sentiment.analyze(article.text);
-  });
+  let findings = 0;
+  let tokens = 0;
+  const [framelens, bare, sentimentAlone] = timeChunkedPasses(articleChunks.length, PASSES, [
+    (c) => {
+      for (const article of articleChunks[c] as Article[]) findings += analyze(article).findings.length;
+    },
+    (c) => {
+      for (const article of textChunks[c] as CorpusArticle[]) for (const _ of article.text.matchAll(tokenPattern)) tokens++;
+    },
+    (c) => {
+      for (const article of textChunks[c] as CorpusArticle[]) sentiment.analyze(article.text);
+    },
+  ]) as [ChunkedPasses, ChunkedPasses, ChunkedPasses];
+  const framelensSeconds = fastestChunkSum(framelens.chunkSeconds);
+  const framelensMbps = bytes / MB / framelensSeconds;
+  const wholePasses = framelens.passes.map((pass) => (bytes / MB / pass.processSeconds).toFixed(1)).join(', ');
+  const tokenSeconds = fastestChunkSum(bare.chunkSeconds);
+  const sentimentSeconds = fastestChunkSum(sentimentAlone.chunkSeconds);
 
-  process.stdout.write(`${row('framelens, full analysis, 1 core', `${framelensMbps.toFixed(1)} MB/s`, `${(corpus.length / framelensSeconds).toFixed(0)} articles/s, ${findings} findings`)}\n`);
-  process.stdout.write(`${row('bare regex tokenization pass', `${(bytes / MB / tokenSeconds).toFixed(1)} MB/s`, `framelens = ${(tokenSeconds / framelensSeconds).toFixed(2)} × bare pass`)}\n`);
+  process.stdout.write(`${row('framelens, full analysis, 1 core', `${framelensMbps.toFixed(1)} MB/s`, `${(corpus.length / framelensSeconds).toFixed(0)} articles/s, ${findings / PASSES} findings; whole passes ${wholePasses} MB/s`)}\n`);
+  process.stdout.write(`${row('bare regex tokenization pass', `${(bytes / MB / tokenSeconds).toFixed(1)} MB/s`, `framelens = ${(tokenSeconds / framelensSeconds).toFixed(3)} × bare pass`)}\n`);
   process.stdout.write(`${row('sentiment package alone', `${(bytes / MB / sentimentSeconds).toFixed(1)} MB/s`, `framelens = ${(sentimentSeconds / framelensSeconds).toFixed(2)} × sentiment`)}\n`);
-  const [firstBackground, secondBackground] = passes.map(backgroundSeconds);
-  if (firstBackground != null && secondBackground != null) {
+  const first = framelens.passes[0] as PassTime;
+  const last = framelens.passes[framelens.passes.length - 1] as PassTime;
+  const [firstBackground, lastBackground] = [backgroundSeconds(first), backgroundSeconds(last)];
+  if (firstBackground != null && lastBackground != null) {
     // V8 compiles the hot code per thread: each worker of the streaming runs pays the first
     // pass's share again, which is why one corpus gains less from workers than ten do.
-    process.stdout.write(`${row('V8 background threads (JIT, GC)', `${firstBackground.toFixed(2)} CPU-s`, `in the first pass (${((100 * firstBackground) / (passes[0] as PassTime).processSeconds).toFixed(0)}% of its CPU), ${secondBackground.toFixed(2)} CPU-s in the second: V8 compiles per thread, so each worker pays it again`)}\n`);
+    process.stdout.write(`${row('V8 background threads (JIT, GC)', `${firstBackground.toFixed(2)} CPU-s`, `in the first pass (${((100 * firstBackground) / first.processSeconds).toFixed(0)}% of its CPU), ${lastBackground.toFixed(2)} CPU-s in the last: V8 compiles per thread, so each worker pays it again`)}\n`);
   }
   process.stdout.write(`${row('in-process peak RSS so far', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)}\n\n`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseThreadStat, threadCpuSeconds } from '../../src/bench/thread-cpu.js';
+import { parseSchedstat, parseThreadStat, threadCpuSeconds } from '../../src/bench/thread-cpu.js';
 
 /** A stat line as Linux writes it: pid, (name), state, then numeric fields; utime and stime are fields 14 and 15. */
 function statLine(name: string, utime: number, stime: number): string {
@@ -19,6 +19,17 @@ describe('parseThreadStat', () => {
   it('returns null for a line without the times', () => {
     expect(parseThreadStat('4242 (node) R 1 2')).toBeNull();
     expect(parseThreadStat('no name here')).toBeNull();
+  });
+});
+
+describe('parseSchedstat', () => {
+  it('reads the nanoseconds on CPU, the first of the three fields', () => {
+    expect(parseSchedstat('2697401000 198829 10\n')).toBeCloseTo(2.697401, 9);
+  });
+
+  it('returns null when the first field is not a count', () => {
+    expect(parseSchedstat('')).toBeNull();
+    expect(parseSchedstat('n/a 0 0')).toBeNull();
   });
 });
 
