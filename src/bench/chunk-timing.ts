@@ -51,31 +51,30 @@ function processCpuSeconds(): number {
  * thread's. Returns one `ChunkedPasses` per work, in the order of `works`.
  */
 export function timeChunkedPasses(chunkCount: number, passes: number, works: readonly ((chunk: number) => void)[]): ChunkedPasses[] {
-  const chunkSeconds = works.map(() => [] as number[][]);
-  const passTimes = works.map(() => [] as PassTime[]);
+  const timings = works.map(() => ({ chunkSeconds: [] as number[][], passes: [] as PassTime[] }));
   for (let p = 0; p < passes; p++) {
-    const processTotals = works.map(() => 0);
-    const threadTotals: (number | null)[] = works.map(() => 0);
-    const times = works.map(() => [] as number[]);
+    // This pass's times of each work: per chunk, and summed (thread time null off Linux).
+    const pass = works.map(() => ({ chunks: [] as number[], processSeconds: 0, threadSeconds: 0 as number | null }));
     for (let c = 0; c < chunkCount; c++) {
       works.forEach((work, w) => {
+        const tally = pass[w] as (typeof pass)[number];
         const threadBefore = threadCpuSeconds();
         const before = processCpuSeconds();
         work(c);
         const seconds = processCpuSeconds() - before;
         const threadAfter = threadCpuSeconds();
-        (times[w] as number[]).push(seconds);
-        processTotals[w] = (processTotals[w] as number) + seconds;
-        const threadSoFar = threadTotals[w] as number | null;
-        threadTotals[w] = threadSoFar === null || threadBefore === null || threadAfter === null ? null : threadSoFar + (threadAfter - threadBefore);
+        tally.chunks.push(seconds);
+        tally.processSeconds += seconds;
+        tally.threadSeconds = tally.threadSeconds === null || threadBefore === null || threadAfter === null ? null : tally.threadSeconds + (threadAfter - threadBefore);
       });
     }
-    works.forEach((_, w) => {
-      (chunkSeconds[w] as number[][]).push(times[w] as number[]);
-      (passTimes[w] as PassTime[]).push({ processSeconds: processTotals[w] as number, threadSeconds: threadTotals[w] as number | null });
+    pass.forEach((tally, w) => {
+      const timing = timings[w] as (typeof timings)[number];
+      timing.chunkSeconds.push(tally.chunks);
+      timing.passes.push({ processSeconds: tally.processSeconds, threadSeconds: tally.threadSeconds });
     });
   }
-  return works.map((_, w) => ({ chunkSeconds: chunkSeconds[w] as number[][], passes: passTimes[w] as PassTime[] }));
+  return timings;
 }
 
 /**
