@@ -3,7 +3,13 @@
  *
  * Linear time is checked by running each case at n and 4n: a linear pass takes about 4×
  * as long, a quadratic one 16×. The bound is a generous 10× (shared, loaded machines), and
- * a pair where the large run stays under 150 ms is too small to judge. Measurements are
+ * a pair where the large run stays under 300 ms is too small to judge. The article bodies
+ * are timed in alternating rounds (n, 4n, n, 4n, …), each size at its fastest, and a pair
+ * over the bound is measured again before it fails: the machine slows down for seconds at
+ * a time, and a body that fits in V8's young generation at n but not at 4n costs more per
+ * character at 4n (lone surrogates, measured standalone: 19 ms at 100 K characters, 106 ms
+ * at 200 K, 177 ms at 400 K, 425 ms at 800 K), so a linear case can reach about 9× once
+ * in a while. A quadratic one stays over the bound however often it is measured. Measurements are
  * written to `$FRAMELENS_HARDENING_OUT` (default: the system temp folder) as
  * `framelens-hardening-limits.json`, for the closing note.
  */
@@ -58,8 +64,36 @@ async function bestOfAsync(runs: number, fn: () => Promise<void>): Promise<numbe
   return best;
 }
 
+/** Best times of `small` and `large`, run in alternating rounds so both meet the same spells of the machine. */
+function alternatingBest(rounds: number, small: () => void, large: () => void): { smallMs: number; largeMs: number } {
+  let smallMs = Infinity;
+  let largeMs = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    smallMs = Math.min(smallMs, bestOf(1, small));
+    largeMs = Math.min(largeMs, bestOf(1, large));
+  }
+  return { smallMs, largeMs };
+}
+
+/** Tries that a pair over the linear bound gets before it fails (see the file's comment). */
+const LINEAR_TRIES = 3;
+
+/** `expectLinear` on the lowest ratio of up to `LINEAR_TRIES` measurements, stopping at the first within the bound. */
+function expectLinearMeasured(name: string, measure: () => { smallMs: number; largeMs: number }): void {
+  let best = measure();
+  for (let tries = 1; tries < LINEAR_TRIES && ratioOf(best.smallMs, best.largeMs) > LINEAR_BOUND; tries++) {
+    const again = measure();
+    if (ratioOf(again.smallMs, again.largeMs) < ratioOf(best.smallMs, best.largeMs)) best = again;
+  }
+  expectLinear(name, best.smallMs, best.largeMs);
+}
+
+function ratioOf(smallMs: number, largeMs: number): number {
+  return largeMs / Math.max(smallMs, 1);
+}
+
 function expectLinear(name: string, smallMs: number, largeMs: number): void {
-  const ratio = largeMs / Math.max(smallMs, 1);
+  const ratio = ratioOf(smallMs, largeMs);
   measurements[name] = { smallMs: Math.round(smallMs), largeMs: Math.round(largeMs), ratio: Number(ratio.toFixed(1)) };
   if (largeMs < TOO_SMALL_MS) return;
   expect(ratio, `${name}: ${smallMs.toFixed(0)} ms at n, ${largeMs.toFixed(0)} ms at 4n`).toBeLessThanOrEqual(LINEAR_BOUND);
@@ -87,7 +121,7 @@ describe('pathological bodies: 100,000 vs 400,000 characters', () => {
     const measure = (): { smallMs: number; largeMs: number } => {
       const small = make(100_000);
       const large = make(400_000);
-      return { smallMs: bestOf(3, () => analyze(articleFromBody(small))), largeMs: bestOf(2, () => analyze(articleFromBody(large))) };
+      return alternatingBest(3, () => analyze(articleFromBody(small)), () => analyze(articleFromBody(large)));
     };
     const bug = KNOWN_SUPERLINEAR[name];
     const known = MEASURED_ONLY[name];
@@ -103,8 +137,7 @@ describe('pathological bodies: 100,000 vs 400,000 characters', () => {
       });
     } else {
       it(name, () => {
-        const { smallMs, largeMs } = measure();
-        expectLinear(`body: ${name}`, smallMs, largeMs);
+        expectLinearMeasured(`body: ${name}`, measure);
       });
     }
   }
