@@ -89,6 +89,19 @@ describe('createArticleStructurer, case by case', () => {
     expect(removedLines(result)).toEqual(['duplicate-headline: Envoy hails “brotherly” ties']);
   });
 
+  it('passes through every field it does not structure, and the derived-id flag only when given', () => {
+    const fields = { topic: 'trade', bias_text: 'center' };
+    const inputRepairs = [{ kind: 'encoding', note: 'decoded as windows-1252' }];
+    const given = textArticle('Markets fall\n\nShares fell.', {
+      source: 'feed.jsonl:7', outlet: 'Harbour Gazette', title: 'Markets fall', url: 'https://example.org/a', fields, inputRepairs, idDerived: true,
+    });
+    const result = structure(given);
+    expect(result).toMatchObject({ source: 'feed.jsonl:7', outlet: 'Harbour Gazette', title: 'Markets fall', url: 'https://example.org/a', fields, inputRepairs, idDerived: true });
+    expect(result).not.toHaveProperty('body');
+    const { idDerived: _dropped, ...withoutFlag } = given;
+    expect(structure(withoutFlag)).not.toHaveProperty('idDerived');
+  });
+
   it('keeps an id given by the input even when the text prints one', () => {
     const result = structure(textArticle('News ID: 555\n\nMarkets fall\n\nShares fell.', { id: 'from-input', idDerived: false }));
     expect(result.id).toBe('from-input');
