@@ -182,8 +182,8 @@ async function benchStreaming(dir: string, corpusFile: string, bytes: number, co
   // Text per CPU-second of the whole process: equal for 1 and N workers when the pool
   // adds no overhead, whatever the machine's cores leave for the speed-up.
   const perCpu = (mb: number, run: StreamRun): string => `${(mb / run.cpuSeconds).toFixed(1)} MB per CPU-second`;
-  // With workers, the main thread only reads, parses and hands out batches: its share is
-  // what the pool costs beyond the analysis itself.
+  // With workers, the main thread only reads, splits JSONL lines and hands out batches:
+  // its share is what the pool costs beyond the analysis itself.
   const mainShare = (run: StreamRun): string =>
     run.mainThreadCpuSeconds === null ? '' : `, main thread ${run.mainThreadCpuSeconds.toFixed(1)} of ${run.cpuSeconds.toFixed(1)} CPU-s`;
   process.stdout.write(`${row('streaming JSONL, 1 worker', `${(bytes / MB / single.seconds).toFixed(1)} MB/s`, `${single.records} records, ${coresUsed(single)}, peak RSS ${single.maxRssMb.toFixed(0)} MB`)}\n`);

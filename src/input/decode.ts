@@ -131,18 +131,11 @@ export class StreamTextDecoder {
   decode(chunk: Uint8Array, final = false): string {
     let bytes = chunk;
     if (!this.decoder && !this.cp1252) {
-      const bom = detectBom(bytes);
-      if (bom) {
-        bytes = bytes.subarray(bom.length);
-        if (bom.encoding === 'utf-8') this.repairs.push({ kind: 'encoding', note: 'UTF-8 byte order mark removed' });
-        else this.repairs.push({ kind: 'encoding', note: `decoded as ${bom.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} (byte order mark)` });
-        this.decoder = new TextDecoder(bom.encoding, { ignoreBOM: true });
-      } else if (isValidUtf8Prefix(bytes)) {
-        this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      } else {
-        this.cp1252 = true;
-        this.repairs.push({ kind: 'encoding', note: 'not valid UTF-8; decoded as Windows-1252' });
-      }
+      const start = streamEncoding(bytes);
+      this.repairs.push(...start.repairs);
+      bytes = bytes.subarray(start.bomLength);
+      if (start.encoding === 'windows-1252') this.cp1252 = true;
+      else this.decoder = new TextDecoder(start.encoding, { ignoreBOM: true });
     }
     const text = this.cp1252 ? decodeWindows1252(bytes) : (this.decoder as TextDecoder).decode(bytes, { stream: !final });
     return this.normalize(text, final);
@@ -161,6 +154,21 @@ export class StreamTextDecoder {
     }
     return normalizeLineEndings(out);
   }
+}
+
+/**
+ * The encoding of a stream, judged on its first chunk: a byte order mark, else UTF-8 when
+ * the chunk is valid UTF-8 (it may end mid-character), else Windows-1252. `bomLength`
+ * bytes of the first chunk are the mark, not text.
+ */
+export function streamEncoding(first: Uint8Array): { encoding: TextEncodingName; bomLength: number; repairs: InputRepair[] } {
+  const bom = detectBom(first);
+  if (bom) {
+    const note = bom.encoding === 'utf-8' ? 'UTF-8 byte order mark removed' : `decoded as ${bom.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} (byte order mark)`;
+    return { encoding: bom.encoding, bomLength: bom.length, repairs: [{ kind: 'encoding', note }] };
+  }
+  if (isValidUtf8Prefix(first)) return { encoding: 'utf-8', bomLength: 0, repairs: [] };
+  return { encoding: 'windows-1252', bomLength: 0, repairs: [{ kind: 'encoding', note: 'not valid UTF-8; decoded as Windows-1252' }] };
 }
 
 /** UTF-8 validity of a chunk that may end in the middle of a character. */

@@ -11,9 +11,9 @@
  */
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { detectBom, StreamTextDecoder } from './decode.js';
+import { StreamTextDecoder, streamEncoding } from './decode.js';
 import { inputError, type InputItem } from './input-error.js';
-import { decodeChunks } from './read-lines.js';
+import { decodeChunks, peek } from './read-lines.js';
 import { recordToArticle, type ColumnMap } from './record-to-article.js';
 
 export interface CsvContext {
@@ -24,18 +24,6 @@ export interface CsvContext {
   readonly delimiter: ',' | '\t';
   readonly columns?: ColumnMap | undefined;
   readonly maxArticleBytes?: number | undefined;
-}
-
-/** UTF-8 without a UTF-16 byte order mark, judged on the first chunk (which may end mid-character). */
-function isUtf8Start(bytes: Uint8Array): boolean {
-  const bom = detectBom(bytes);
-  if (bom) return bom.encoding === 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Header names trimmed; empty or repeated names made unique so no column is lost. */
@@ -50,30 +38,13 @@ function headerNames(header: unknown[]): string[] {
   });
 }
 
-/** The first chunk, then the rest: lets the encoding be chosen before parsing starts. */
-async function peek(source: AsyncIterable<Uint8Array | string>): Promise<{ first: Uint8Array | null; all: AsyncIterable<Uint8Array> }> {
-  const iterator = source[Symbol.asyncIterator]();
-  const head = await iterator.next();
-  const toBytes = (chunk: Uint8Array | string) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  const first = head.done ? null : toBytes(head.value);
-  async function* all(): AsyncGenerator<Uint8Array> {
-    if (first === null) return;
-    yield first;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield toBytes(next.value);
-    }
-  }
-  return { first, all: all() };
-}
-
 export async function* readCsv(source: AsyncIterable<Uint8Array | string>, context: CsvContext): AsyncGenerator<InputItem> {
   const decoder = new StreamTextDecoder();
   const { first, all } = await peek(source);
   // UTF-8 (the usual case) goes to csv-parse as bytes, which is about twice as fast as
   // decoding first; UTF-16 and Windows-1252 are decoded to text by our own decoder.
-  const plainUtf8 = first !== null && isUtf8Start(first);
+  const start = first === null ? null : streamEncoding(first);
+  const plainUtf8 = start?.encoding === 'utf-8';
   const parser = parse({
     columns: headerNames,
     delimiter: context.delimiter,
@@ -83,9 +54,7 @@ export async function* readCsv(source: AsyncIterable<Uint8Array | string>, conte
     bom: true,
   });
   const input = plainUtf8 ? all : decodeChunks(all, decoder);
-  const repairs = plainUtf8 && first !== null && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf
-    ? [{ kind: 'encoding', note: 'UTF-8 byte order mark removed' }]
-    : null;
+  const repairs = plainUtf8 ? start.repairs : null;
   pipeline(Readable.from(input), parser, () => {
     // Errors surface through the parser's async iterator below.
   });

@@ -25,12 +25,13 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Article } from './article.js';
-import { decodeBytes, looksBinary, normalizeLineEndings, StreamTextDecoder, type InputRepair } from './decode.js';
+import { decodeBytes, looksBinary, normalizeLineEndings, StreamTextDecoder, streamEncoding, type InputRepair } from './decode.js';
 import { fetchArticle, looksLikeUrl } from './fetch-url.js';
 import { describeFsError, formatBytes, inputError, type InputItem } from './input-error.js';
 import { readCsv } from './read-csv.js';
 import { readHtml } from './read-html.js';
-import { decodeChunks, splitLines } from './read-lines.js';
+import { firstNonSpaceByte, jsonlLineItem, type JsonlFile, type JsonlLineItem } from './jsonl-line.js';
+import { decodeChunks, peek, splitLines, splitUtf8Lines } from './read-lines.js';
 import { recordToArticle, type ColumnMap } from './record-to-article.js';
 
 export type { InputItem } from './input-error.js';
@@ -122,31 +123,57 @@ function* readJsonDocument(text: string, context: { name: string; base: string; 
   yield asRecord(value, context.name, context.base);
 }
 
-async function* readJsonl(chunks: AsyncIterable<string>, context: { name: string; base: string; options: ReadOptions; decoder: StreamTextDecoder }): AsyncGenerator<InputItem> {
-  for await (const line of splitLines(chunks, maxLineChars(context.options))) {
-    const source = `${context.name}:${line.number}`;
-    const derivedId = `${context.base}:${line.number}`;
-    if (line.tooLong) {
-      yield inputError(source, derivedId, 'too-large', `Line ${line.number} of ${context.name} is ${formatBytes(line.length)} long, over the article limit; it was skipped.`);
+/**
+ * A JSONL stream, line by line, one item per non-blank line. UTF-8 (the usual case) is
+ * split into lines as bytes: a line of at most `rawUpTo` bytes is then handed on as those
+ * bytes (a `JsonlLineItem`, parsed by a worker), any other line is decoded and parsed
+ * here. UTF-16 and Windows-1252 streams are decoded first, then split.
+ */
+async function* readJsonl(source: AsyncIterable<Uint8Array>, context: { name: string; base: string; options: ReadOptions; rawUpTo: number | undefined }): AsyncGenerator<InputItem | JsonlLineItem> {
+  const { first, all } = await peek(source);
+  if (first === null) return;
+  const { options, rawUpTo } = context;
+  const maxChars = maxLineChars(options);
+  const start = streamEncoding(first);
+  const file: JsonlFile = { name: context.name, base: context.base, repairs: start.repairs, columns: options.columns, maxArticleBytes: options.maxArticleBytes };
+  if (start.encoding !== 'utf-8') {
+    const decoder = new StreamTextDecoder();
+    for await (const line of splitLines(decodeChunks(all, decoder), maxChars)) {
+      const item = jsonlLineItem(line, file);
+      if (item) yield item;
+    }
+    return;
+  }
+  for await (const line of splitUtf8Lines(withoutBom(all, start.bomLength), maxChars)) {
+    if (!('bytes' in line)) {
+      const item = jsonlLineItem(line, file);
+      if (item) yield item;
       continue;
     }
-    const text = line.text.trim();
-    if (!text) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.slice(0, 160) : String(error);
-      yield inputError(source, derivedId, 'invalid-json', `Line ${line.number} of ${context.name} is not valid JSON (${reason}).`);
-      continue;
+    const { bytes, number } = line;
+    if (rawUpTo !== undefined && bytes.length <= rawUpTo) {
+      const first = firstNonSpaceByte(bytes);
+      if (first === -1) continue;
+      // Starting with an ASCII character, the line is not blank once decoded; one that
+      // starts with other bytes (a no-break space?) is decoded here to decide.
+      if ((bytes[first] as number) < 0x80) {
+        yield { kind: 'jsonl-line', file, number, bytes };
+        continue;
+      }
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      yield inputError(source, derivedId, 'invalid-record', `Line ${line.number} of ${context.name} is not a JSON object.`);
-      continue;
-    }
-    yield recordToArticle(value as Record<string, unknown>, {
-      source, derivedId, columns: context.options.columns, maxArticleBytes: context.options.maxArticleBytes, inputRepairs: context.decoder.repairs.slice(),
-    });
+    const item = jsonlLineItem({ text: utf8.decode(bytes), number, length: 0, tooLong: false }, file);
+    if (item) yield item;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The stream without the byte order mark that opens its first chunk. */
+async function* withoutBom(chunks: AsyncIterable<Uint8Array>, bomLength: number): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first ? chunk.subarray(bomLength) : chunk;
+    first = false;
   }
 }
 
@@ -191,9 +218,11 @@ interface FileContext {
   /** Base of derived ids for this file. */
   readonly base: string;
   readonly options: ReadOptions;
+  /** JSONL lines of at most this many bytes are left undecoded (`readInputItems`). */
+  readonly rawJsonlUpTo: number | undefined;
 }
 
-async function* readFileInput(context: FileContext, kindHint: FileKind | null): AsyncGenerator<InputItem> {
+async function* readFileInput(context: FileContext, kindHint: FileKind | null): AsyncGenerator<InputItem | JsonlLineItem> {
   const { path, base, options } = context;
   let size: number;
   try {
@@ -215,8 +244,7 @@ async function* readFileInput(context: FileContext, kindHint: FileKind | null): 
     const chunks = binaryGuard(stream);
     try {
       if (kind === 'jsonl') {
-        const decoder = new StreamTextDecoder();
-        yield* readJsonl(decodeChunks(chunks, decoder), { name: path, base, options, decoder });
+        yield* readJsonl(chunks, { name: path, base, options, rawUpTo: context.rawJsonlUpTo });
       } else {
         yield* readCsv(chunks, { name: path, base, delimiter: kind === 'tsv' ? '\t' : ',', columns: options.columns, maxArticleBytes: options.maxArticleBytes });
       }
@@ -345,7 +373,7 @@ async function* binaryGuard(source: AsyncIterable<Buffer | string>): AsyncGenera
   }
 }
 
-async function* readStdin(options: ReadOptions, base: string): AsyncGenerator<InputItem> {
+async function* readStdin(options: ReadOptions, base: string, rawJsonlUpTo: number | undefined): AsyncGenerator<InputItem | JsonlLineItem> {
   const stream = options.stdin ?? process.stdin;
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -373,8 +401,7 @@ async function* readStdin(options: ReadOptions, base: string): AsyncGenerator<In
     }
   }
   if (firstChar === '{') {
-    const decoder = new StreamTextDecoder();
-    yield* readJsonl(decodeChunks(all(), decoder), { name: 'stdin', base, options, decoder });
+    yield* readJsonl(all(), { name: 'stdin', base, options, rawUpTo: rawJsonlUpTo });
     return;
   }
   const chunks: Uint8Array[] = [];
@@ -402,16 +429,26 @@ async function* readStdin(options: ReadOptions, base: string): AsyncGenerator<In
 }
 
 /** Reads inputs in order, streaming JSONL and CSV; never throws for a bad record. */
-export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+export function readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  // Without a byte limit for raw lines, every JSONL line is parsed here: only InputItems come out.
+  return readInputItems(inputs, options, undefined) as AsyncGenerator<InputItem>;
+}
+
+/**
+ * `readInputs` for the analysis pool: UTF-8 JSONL lines of at most `rawJsonlUpTo` bytes
+ * come out as their bytes (`JsonlLineItem`), one per non-blank line, for the worker threads
+ * to decode and parse (`jsonlBatchItems`); everything else as `readInputs` reads it.
+ */
+export async function* readInputItems(inputs: readonly string[], options: ReadOptions, rawJsonlUpTo: number | undefined): AsyncGenerator<InputItem | JsonlLineItem> {
   const bases = new IdBases();
   for (const input of inputs) {
     // A last safety net: a failure nobody foresaw ends this input with one error record, and the run goes on.
-    yield* guarded(readInput(input, options, bases), input);
+    yield* guarded(readInput(input, options, bases, rawJsonlUpTo), input);
   }
 }
 
 /** Ends an input with one `internal` error record if reading it fails in a way nobody foresaw. */
-async function* guarded(items: AsyncGenerator<InputItem>, source: string): AsyncGenerator<InputItem> {
+async function* guarded<T>(items: AsyncGenerator<T>, source: string): AsyncGenerator<T | InputItem> {
   try {
     yield* items;
   } catch (error) {
@@ -420,9 +457,9 @@ async function* guarded(items: AsyncGenerator<InputItem>, source: string): Async
   }
 }
 
-async function* readInput(input: string, options: ReadOptions, bases: IdBases): AsyncGenerator<InputItem> {
+async function* readInput(input: string, options: ReadOptions, bases: IdBases, rawJsonlUpTo: number | undefined): AsyncGenerator<InputItem | JsonlLineItem> {
   if (input === '-') {
-    yield* readStdin(options, bases.take('stdin'));
+    yield* readStdin(options, bases.take('stdin'), rawJsonlUpTo);
     return;
   }
   if (looksLikeUrl(input)) {
@@ -439,7 +476,7 @@ async function* readInput(input: string, options: ReadOptions, bases: IdBases): 
   }
   if (!isDirectory) {
     const kind = EXTENSIONS[extname(input).toLowerCase()] ?? null;
-    yield* readFileInput({ path: input, base: bases.take(stripExtension(basename(input))), options }, kind);
+    yield* readFileInput({ path: input, base: bases.take(stripExtension(basename(input))), options, rawJsonlUpTo }, kind);
     return;
   }
   const { files, problems } = await listFolder(input);
@@ -453,7 +490,7 @@ async function* readInput(input: string, options: ReadOptions, bases: IdBases): 
   }
   for (const file of files) {
     const base = bases.take(stripExtension(relative(input, file).split('\\').join('/')));
-    yield* guarded(readFileInput({ path: file, base, options }, EXTENSIONS[extname(file).toLowerCase()] ?? null), file);
+    yield* guarded(readFileInput({ path: file, base, options, rawJsonlUpTo }, EXTENSIONS[extname(file).toLowerCase()] ?? null), file);
   }
 }
 

@@ -5,6 +5,7 @@
  * free to read and write.
  */
 import type { Article } from '../input/article.js';
+import { jsonlBatchItems, type JsonlLineBatch } from '../input/jsonl-line.js';
 import { ERROR_SCHEMA_ID, type AnalysisRecord, type ErrorRecord } from '../schema/record.js';
 
 export interface BatchResultLine {
@@ -101,19 +102,36 @@ export function analysisFailure(article: Pick<Article, 'source' | 'id'>, error: 
   };
 }
 
+/** One article's record as JSON, or the error record that replaces it when the analysis throws. */
+function analyzeOne(analyze: (article: Article) => AnalysisRecord, article: Article): { json: string; ok: boolean } {
+  try {
+    return { json: JSON.stringify(analyze(article)), ok: true };
+  } catch (error) {
+    // One bad article never takes the others down with it.
+    return { json: JSON.stringify(analysisFailure(article, error)), ok: false };
+  }
+}
+
 /** Analyses a batch into its JSONL bytes, each record encoded as soon as it is made. */
 export function analyzeBatch(analyze: (article: Article) => AnalysisRecord, articles: readonly Article[]): EncodedBatch {
   const batch = new BatchEncoder(articles.length);
   for (const article of articles) {
-    let json: string;
-    let ok = true;
-    try {
-      json = JSON.stringify(analyze(article));
-    } catch (error) {
-      // One bad article never takes the others down with it.
-      json = JSON.stringify(analysisFailure(article, error));
-      ok = false;
+    const { json, ok } = analyzeOne(analyze, article);
+    batch.add(json, ok);
+  }
+  return batch.finish();
+}
+
+/** Parses a batch of JSONL lines and analyses its articles; a line that is no article yields its error record in place. */
+export function analyzeJsonlLines(analyze: (article: Article) => AnalysisRecord, lines: JsonlLineBatch): EncodedBatch {
+  const items = jsonlBatchItems(lines);
+  const batch = new BatchEncoder(items.length);
+  for (const item of items) {
+    if (item.kind === 'error') {
+      batch.add(JSON.stringify(item.error), false);
+      continue;
     }
+    const { json, ok } = analyzeOne(analyze, item.article);
     batch.add(json, ok);
   }
   return batch.finish();

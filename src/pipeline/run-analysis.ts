@@ -4,16 +4,19 @@
  *
  * Inputs are read lazily (JSONL, CSV and directories stream), grouped into batches, and
  * handed to a piscina pool; at most a few batches per worker are in flight, and results
- * come back as JSONL bytes, so memory stays flat however large the corpus.
+ * come back as JSONL bytes, so memory stays flat however large the corpus. JSONL lines
+ * reach the workers as undecoded bytes, so this thread only finds line breaks and keeps
+ * order, and decoding and parsing spread over the cores with the analysis.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Article } from '../input/article.js';
-import { readInputs, type InputItem, type ReadOptions } from '../input/read-inputs.js';
+import { toJsonlLineBatch, type JsonlLineBatch, type JsonlLineItem } from '../input/jsonl-line.js';
+import { readInputItems, type InputItem, type ReadOptions } from '../input/read-inputs.js';
 import { loadLexicons } from '../lexicon/load.js';
 import type { AnalysisRecord, OutputRecord } from '../schema/record.js';
-import { analyzeBatch, decodeLines, encodeLines, type BatchResultLine, type EncodedBatch } from './analyze-batch.js';
+import { analyzeBatch, analyzeJsonlLines, decodeLines, encodeLines, type BatchResultLine, type EncodedBatch } from './analyze-batch.js';
 import { createArticleAnalyzer } from './analyze-article.js';
 
 export interface Shard {
@@ -24,7 +27,7 @@ export interface Shard {
 export interface RunProgress {
   readonly done: number;
   readonly failed: number;
-  /** Characters of article text handed to the analysers so far. */
+  /** Characters of article text handed to the analysers so far (bytes, for JSONL lines parsed in workers). */
   readonly textChars: number;
 }
 
@@ -159,11 +162,13 @@ function workerUrl(): string {
 
 /**
  * What goes into the output next: an error record read from the input, a batch for the
- * workers, or an article too long for a worker (`here`: analysed in this thread).
+ * workers (of articles, or of JSONL lines they parse themselves), or an article too long
+ * for a worker (`here`: analysed in this thread).
  */
 export type Slot =
   | { readonly kind: 'error'; readonly line: BatchResultLine }
   | { readonly kind: 'articles'; readonly articles: Article[] }
+  | { readonly kind: 'lines'; readonly lines: JsonlLineBatch }
   | { readonly kind: 'here'; readonly articles: Article[] };
 
 function articleChars(article: Article): number {
@@ -173,16 +178,17 @@ function articleChars(article: Article): number {
   return chars;
 }
 
-/** Characters of article text a slot hands to the analysers (for the progress rate). */
+/** Characters of article text a slot hands to the analysers (for the progress rate; bytes of JSON for lines). */
 function slotChars(slot: Slot): number {
   if (slot.kind === 'error') return 0;
+  if (slot.kind === 'lines') return slot.lines.bytes.length;
   let chars = 0;
   for (const article of slot.articles) chars += articleChars(article);
   return chars;
 }
 
 /** Selected input items, after sharding and resuming. */
-async function* selectItems(items: AsyncIterable<InputItem>, options: AnalysisRunOptions): AsyncGenerator<InputItem> {
+async function* selectItems<T>(items: AsyncIterable<T>, options: AnalysisRunOptions): AsyncGenerator<T> {
   let position = 0;
   let toSkip = options.skip ?? 0;
   for await (const item of items) {
@@ -197,13 +203,29 @@ async function* selectItems(items: AsyncIterable<InputItem>, options: AnalysisRu
 }
 
 /**
- * Groups items into slots: runs of articles become one batch; error records and articles
- * too long for a worker pass through in place, so the output keeps the input's order.
+ * Groups items into slots: runs of articles become one batch, and runs of JSONL lines of
+ * one file another; error records and articles too long for a worker pass through in
+ * place, so the output keeps the input's order.
  */
-export async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGenerator<Slot> {
+export async function* groupIntoSlots(items: AsyncIterable<InputItem | JsonlLineItem>): AsyncGenerator<Slot> {
   let batch: Article[] = [];
+  let lines: JsonlLineItem[] = [];
   let chars = 0;
+  function* flush(): Generator<Slot> {
+    if (batch.length) yield { kind: 'articles', articles: batch };
+    if (lines.length) yield { kind: 'lines', lines: toJsonlLineBatch(lines) };
+    batch = [];
+    lines = [];
+    chars = 0;
+  }
   for await (const item of items) {
+    if (item.kind === 'jsonl-line') {
+      if (batch.length || (lines.length && lines[0]!.file !== item.file)) yield* flush();
+      lines.push(item);
+      chars += item.bytes.length;
+      if (lines.length >= BATCH_RECORDS || chars >= BATCH_CHARS) yield* flush();
+      continue;
+    }
     let alone: Slot;
     const length = item.kind === 'article' ? articleChars(item.article) : 0;
     if (item.kind === 'error') {
@@ -211,23 +233,16 @@ export async function* groupIntoSlots(items: AsyncIterable<InputItem>): AsyncGen
     } else if (length > WORKER_MAX_ARTICLE_CHARS) {
       alone = { kind: 'here', articles: [item.article] };
     } else {
+      if (lines.length) yield* flush();
       batch.push(item.article);
       chars += length;
-      if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) {
-        yield { kind: 'articles', articles: batch };
-        batch = [];
-        chars = 0;
-      }
+      if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) yield* flush();
       continue;
     }
-    if (batch.length) {
-      yield { kind: 'articles', articles: batch };
-      batch = [];
-      chars = 0;
-    }
+    yield* flush();
     yield alone;
   }
-  if (batch.length) yield { kind: 'articles', articles: batch };
+  yield* flush();
 }
 
 /**
@@ -244,10 +259,17 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
     analyzeHere ??= createArticleAnalyzer(lexicons);
     return analyzeBatch(analyzeHere, articles);
   };
+  const analyzeLinesInThisThread = (lines: JsonlLineBatch): EncodedBatch => {
+    analyzeHere ??= createArticleAnalyzer(lexicons);
+    return analyzeJsonlLines(analyzeHere, lines);
+  };
   const workers = fewArticles(inputs)
     ? 1
     : options.workers !== undefined ? Math.max(1, Math.floor(options.workers)) : await defaultWorkersFor(inputs, options.shard?.count ?? 1);
-  const slots = groupIntoSlots(selectItems(readInputs(inputs, options), options));
+  // With workers, JSONL lines go to them undecoded (up to the size a worker may analyse, since
+  // a line's bytes are at least its article's characters): this thread only splits lines.
+  const rawJsonlUpTo = workers > 1 ? WORKER_MAX_ARTICLE_CHARS : undefined;
+  const slots = groupIntoSlots(selectItems(readInputItems(inputs, options, rawJsonlUpTo), options));
   let done = 0;
   let failed = 0;
   let textChars = 0;
@@ -262,7 +284,8 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
 
   if (workers === 1) {
     for await (const slot of slots) {
-      const batch = slot.kind === 'error' ? encodeLines([slot.line]) : analyzeInThisThread(slot.articles);
+      // Never 'lines': without workers every JSONL line is parsed while reading.
+      const batch = slot.kind === 'error' ? encodeLines([slot.line]) : slot.kind === 'lines' ? analyzeLinesInThisThread(slot.lines) : analyzeInThisThread(slot.articles);
       report(batch, slotChars(slot));
       yield batch;
     }
@@ -287,11 +310,12 @@ export async function* analyzeInputBatches(inputs: readonly string[], options: A
         // Analysed now, while the workers go on with the batches in flight.
         inFlight.push({ batch: Promise.resolve(analyzeInThisThread(slot.articles)), chars: slotChars(slot) });
       } else {
-        const articles = slot.articles;
         // A worker that dies (out of memory all the same, or any other crash) fails its
         // batch, not the run: the batch is analysed again here, where analyzeBatch keeps
         // one bad article from taking the others with it.
-        const batch = (pool.run(articles) as Promise<EncodedBatch>).catch(() => analyzeInThisThread(articles));
+        const batch = slot.kind === 'lines'
+          ? (pool.run(slot.lines) as Promise<EncodedBatch>).catch(() => analyzeLinesInThisThread(slot.lines))
+          : (pool.run(slot.articles) as Promise<EncodedBatch>).catch(() => analyzeInThisThread(slot.articles));
         inFlight.push({ batch, chars: slotChars(slot) });
       }
       while (inFlight.length >= limit) {

@@ -217,6 +217,27 @@ describe('determinism', () => {
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).toBe(a.stdout);
   });
+
+  it('messy JSONL, from a file or standard input: the same records with 1 or 2 workers (workers parse the lines)', async () => {
+    // A byte order mark, CRLF and lone CR breaks, blank lines, broken and non-object lines,
+    // a line over the article limit, one opening with a no-break space, invalid UTF-8: in
+    // enough lines for several batches per worker.
+    const good = (i: number): string => JSON.stringify({ id: `m${i}`, outlet: 'Meridian Wire', title: `Talks ${i}`, text: `Officials said on Monday that the talks would resume. The minister called the sanctions “economic terrorism.” ${i}` });
+    const parts: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf])];
+    for (let i = 0; i < 60; i++) {
+      const line = i % 10 === 3 ? '{"text": "unterminated' : i % 10 === 5 ? '[1,2,3]' : i % 10 === 7 ? '' : i % 20 === 9 ? `\u00a0${good(i)}` : i === 11 ? JSON.stringify({ text: 'x'.repeat(6000) }) : good(i);
+      parts.push(Buffer.from(line), i === 13 ? Buffer.from([0xc3, 0x28]) : Buffer.alloc(0), Buffer.from(i % 4 === 0 ? '\r\n' : i % 9 === 0 ? '\r' : '\n'));
+    }
+    const file = join(tmp.dir, 'messy.jsonl');
+    writeFileSync(file, Buffer.concat(parts));
+    const one = await runCli(['analyze', file, '--max-article-bytes', '5000', '-j', '1']);
+    const two = await runCli(['analyze', file, '--max-article-bytes', '5000', '-j', '2']);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(50);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    const piped = await runCli(['analyze', '-', '--max-article-bytes', '5000', '-j', '2'], { input: Buffer.concat(parts) });
+    expect(piped.stdout).toBe(one.stdout.split(file).join('stdin').split('"messy:').join('"stdin:'));
+  });
 });
 
 describe('URL inputs (local server on 127.0.0.1)', () => {

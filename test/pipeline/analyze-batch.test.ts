@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleFromFields } from '../../src/input/article.js';
-import { analyzeBatch, decodeLines, encodeLines, type BatchResultLine } from '../../src/pipeline/analyze-batch.js';
+import type { Article } from '../../src/input/article.js';
+import { toJsonlLineBatch } from '../../src/input/jsonl-line.js';
+import { analyzeBatch, analyzeJsonlLines, decodeLines, encodeLines, type BatchResultLine } from '../../src/pipeline/analyze-batch.js';
 import type { AnalysisRecord } from '../../src/schema/record.js';
 
 describe('encodeLines / decodeLines', () => {
@@ -51,5 +53,22 @@ describe('encodeLines / decodeLines', () => {
     expect(JSON.parse(lines[0]!.json)).toEqual({ id: 'a0' });
     expect(JSON.parse(lines[1]!.json)).toMatchObject({ id: 'a1', source: 'batch.jsonl:2', error: { code: 'internal', message: 'analysis failed: lexicon slot missing' } });
     expect(JSON.parse(lines[2]!.json)).toEqual({ id: 'a2' });
+  });
+
+  it('parse and analyse a batch of JSONL lines: lines that are no article yield their error records in place', () => {
+    const lines = ['{"id":"k1","text":"Ministers met in Tehran."}', '{"id":"k2",', '{"id":"k3","text":"BROKEN"}', '"just a string"', '{"text":"The agency said the talks would resume."}'];
+    const batch = toJsonlLineBatch(lines.map((json, i) => ({ kind: 'jsonl-line' as const, file: { name: 'feed.jsonl', base: 'feed', repairs: [] }, number: 2 * i + 1, bytes: Buffer.from(json) })));
+    const analyze = (article: Article): AnalysisRecord => {
+      if (article.body === 'BROKEN') throw new Error('lexicon slot missing');
+      return { id: article.id, source: article.source } as unknown as AnalysisRecord;
+    };
+    const out = decodeLines(analyzeJsonlLines(analyze, batch)).map((line) => ({ ok: line.ok, ...(JSON.parse(line.json) as { id: string | null; source: string; error?: { code: string } }) }));
+    expect(out.map((record) => [record.ok, record.source, record.id, record.error?.code ?? null])).toEqual([
+      [true, 'feed.jsonl:1', 'k1', null],
+      [false, 'feed.jsonl:3', 'feed:3', 'invalid-json'],
+      [false, 'feed.jsonl:5', 'k3', 'internal'],
+      [false, 'feed.jsonl:7', 'feed:7', 'invalid-record'],
+      [true, 'feed.jsonl:9', 'feed:9', null],
+    ]);
   });
 });
