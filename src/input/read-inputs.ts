@@ -30,7 +30,7 @@ import { fetchArticle, looksLikeUrl } from './fetch-url.js';
 import { describeFsError, formatBytes, inputError, type InputItem } from './input-error.js';
 import { readCsv } from './read-csv.js';
 import { readHtml } from './read-html.js';
-import { firstNonSpaceByte, jsonlLineItem, type JsonlFile, type JsonlLineItem } from './jsonl-line.js';
+import { firstNonSpaceByte, jsonlLineItem, parseJsonlLine, type JsonlFile, type JsonlLineItem } from './jsonl-line.js';
 import { decodeChunks, peek, splitLines, splitUtf8Lines } from './read-lines.js';
 import { recordToArticle, type ColumnMap } from './record-to-article.js';
 
@@ -152,17 +152,17 @@ async function* readJsonl(source: AsyncIterable<Uint8Array>, context: { name: st
     }
     const { bytes, number } = line;
     if (rawUpTo !== undefined && bytes.length <= rawUpTo) {
-      const first = firstNonSpaceByte(bytes);
-      if (first === -1) continue;
-      // Starting with an ASCII character, the line is not blank once decoded; one that
-      // starts with other bytes (a no-break space?) is decoded here to decide.
-      if ((bytes[first] as number) < 0x80) {
+      const opening = firstNonSpaceByte(bytes);
+      if (opening === -1) continue;
+      // Opening with an ASCII character, the line is not blank once decoded; one that
+      // opens with other bytes (a no-break space?) is decoded here to decide.
+      if ((bytes[opening] as number) < 0x80) {
         yield { kind: 'jsonl-line', file, number, bytes };
         continue;
       }
     }
-    const item = jsonlLineItem({ text: utf8.decode(bytes), number, length: 0, tooLong: false }, file);
-    if (item) yield item;
+    const text = utf8.decode(bytes).trim();
+    if (text) yield parseJsonlLine(text, number, file);
   }
 }
 
