@@ -97,15 +97,24 @@ export function toJsonlLineBatch(lines: readonly JsonlLineItem[]): JsonlLineBatc
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/**
+ * The item of a line given as UTF-8 bytes, or null when it is blank once decoded. Invalid
+ * UTF-8 becomes U+FFFD here exactly as in a decoded stream: no sequence crosses a line break.
+ */
+export function parseJsonlBytes(bytes: Uint8Array, number: number, file: JsonlFile): InputItem | null {
+  const text = utf8.decode(bytes).trim();
+  return text ? parseJsonlLine(text, number, file) : null;
+}
+
 /** A batch's items, one per line, in order: what the reading thread would have made of the same lines. */
 export function jsonlBatchItems(batch: JsonlLineBatch): InputItem[] {
   const items: InputItem[] = [];
   let start = 0;
   for (let i = 0; i < batch.numbers.length; i++) {
     const end = batch.ends[i] as number;
-    // Invalid UTF-8 becomes U+FFFD here exactly as in a decoded stream: no sequence crosses a line break.
-    const text = utf8.decode(batch.bytes.subarray(start, end)).trim();
-    items.push(parseJsonlLine(text, batch.numbers[i] as number, batch.file));
+    // Never null: only lines that are not blank are batched.
+    const item = parseJsonlBytes(batch.bytes.subarray(start, end), batch.numbers[i] as number, batch.file);
+    if (item) items.push(item);
     start = end;
   }
   return items;

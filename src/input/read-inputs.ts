@@ -30,7 +30,7 @@ import { fetchArticle, looksLikeUrl } from './fetch-url.js';
 import { describeFsError, formatBytes, inputError, type InputItem } from './input-error.js';
 import { readCsv } from './read-csv.js';
 import { readHtml } from './read-html.js';
-import { firstNonSpaceByte, jsonlLineItem, parseJsonlLine, type JsonlFile, type JsonlLineItem } from './jsonl-line.js';
+import { firstNonSpaceByte, jsonlLineItem, parseJsonlBytes, type JsonlFile, type JsonlLineItem } from './jsonl-line.js';
 import { decodeChunks, peek, splitLines, splitUtf8Lines } from './read-lines.js';
 import { recordToArticle, type ColumnMap } from './record-to-article.js';
 
@@ -161,12 +161,10 @@ async function* readJsonl(source: AsyncIterable<Uint8Array>, context: { name: st
         continue;
       }
     }
-    const text = utf8.decode(bytes).trim();
-    if (text) yield parseJsonlLine(text, number, file);
+    const item = parseJsonlBytes(bytes, number, file);
+    if (item) yield item;
   }
 }
-
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The stream without the byte order mark that opens its first chunk. */
 async function* withoutBom(chunks: AsyncIterable<Uint8Array>, bomLength: number): AsyncGenerator<Uint8Array> {
